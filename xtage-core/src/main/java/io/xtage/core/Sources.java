@@ -1,0 +1,102 @@
+package io.xtage.core;
+
+import io.xtage.core.spi.SourceProvider;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/**
+ * Opens sources through the installed {@link SourceProvider}s. The only caller of
+ * {@link ServiceLoader}; discovery runs when called, never in a static initialiser.
+ *
+ * <pre>{@code
+ * Source s = Sources.forUri(URI.create("file:///data/sales.csv"), Map.of("delimiter", ";"));
+ * Source t = Sources.forKind("csv", URI.create("file:///data/sales.txt"), Map.of());
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Sources {
+    private Sources() {
+    }
+
+    /**
+     * @return the installed providers, found with the context class loader
+     * @since 0.1.0
+     */
+    public static List<SourceProvider> providers() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl == null) {
+            cl = Sources.class.getClassLoader();
+        }
+        List<SourceProvider> out = new ArrayList<>();
+        for (SourceProvider p : ServiceLoader.load(SourceProvider.class, cl)) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * @param uri where the data is
+     * @param options immutable options for the provider
+     * @return a source from the provider with the highest priority that supports the URI
+     * @throws SourceException if no provider supports it (listing the installed kinds), or two tie
+     * @since 0.1.0
+     */
+    public static Source forUri(URI uri, Map<String, String> options) {
+        Objects.requireNonNull(uri, "uri");
+        List<SourceProvider> all = providers();
+        SourceProvider best = null;
+        SourceProvider tie = null;
+        for (SourceProvider p : all) {
+            if (!p.supports(uri)) {
+                continue;
+            }
+            if (best == null || p.priority() > best.priority()) {
+                best = p;
+                tie = null;
+            } else if (p.priority() == best.priority()) {
+                tie = p;
+            }
+        }
+        if (best == null) {
+            throw new SourceException(uri.toString(), "no installed source supports this URI; installed kinds: "
+                + kinds(all), null);
+        }
+        if (tie != null) {
+            throw new SourceException(uri.toString(), "two source providers tie at priority " + best.priority() + ": "
+                + best.getClass().getName() + " and " + tie.getClass().getName(), null);
+        }
+        return best.create(uri, Map.copyOf(options));
+    }
+
+    /**
+     * @param kind a provider's kind name, such as {@code csv}
+     * @param uri where the data is
+     * @param options immutable options for the provider
+     * @return a source from the provider of that kind
+     * @throws SourceException if no provider has that kind (listing the installed kinds)
+     * @since 0.1.0
+     */
+    public static Source forKind(String kind, URI uri, Map<String, String> options) {
+        Objects.requireNonNull(kind, "kind");
+        List<SourceProvider> all = providers();
+        for (SourceProvider p : all) {
+            if (p.kind().equals(kind)) {
+                return p.create(uri, Map.copyOf(options));
+            }
+        }
+        throw new SourceException(String.valueOf(uri), "no installed source of kind '" + kind + "'; installed kinds: "
+            + kinds(all), null);
+    }
+
+    private static String kinds(List<SourceProvider> all) {
+        TreeSet<String> k = new TreeSet<>();
+        all.forEach(p -> k.add(p.kind()));
+        return k.isEmpty() ? "none" : String.join(", ", k);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Reports of what a run did, and their JSON form.
+ *
+ * @since 0.1.0
+ */
+package io.xtage.core.report;
