@@ -2,8 +2,10 @@ package io.xtage.examples.cli;
 
 import io.xtage.examples.generate.W1DataGenerator;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +44,13 @@ final class GenerateCommand implements Callable<Integer> {
                     "Invalid value for option '--rows': must be >= 1 (was " + rows + ")");
         }
         long started = System.nanoTime();
-        W1DataGenerator.Summary summary = W1DataGenerator.generate(out, rows, seed);
+        W1DataGenerator.Summary summary;
+        try {
+            summary = W1DataGenerator.generate(out, rows, seed);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().printf("xtage generate: %s (%s)%n", e.getMessage(), e.getCause());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter stdout = spec.commandLine().getOut();
         for (W1DataGenerator.GeneratedFile f : summary.files()) {

@@ -54,15 +54,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class W1DataGenerator {
 
-    /** Sales lines, {@code rows} of them. @since 0.1.0 */
+    /**
+     * Sales lines, {@code rows} of them.
+     *
+     * @since 0.1.0
+     */
     public static final String SALES = "sales_data.csv";
-    /** Transactions, {@code rows} of them. @since 0.1.0 */
+
+    /**
+     * Transactions, {@code rows} of them.
+     *
+     * @since 0.1.0
+     */
     public static final String TRANSACTIONS = "transactions.csv";
-    /** Products, {@code max(1000, rows / 100)} of them. @since 0.1.0 */
+
+    /**
+     * Products, {@code max(1000, rows / 100)} of them.
+     *
+     * @since 0.1.0
+     */
     public static final String PRODUCTS = "products.csv";
-    /** Customers as a JSON array, {@code max(1000, rows / 10)} of them. @since 0.1.0 */
+
+    /**
+     * Customers as a JSON array, {@code max(1000, rows / 10)} of them.
+     *
+     * @since 0.1.0
+     */
     public static final String CUSTOMERS = "customer_data.json";
-    /** Exchange rates as a JSON array, about 5 x 366 x 1.3 of them. @since 0.1.0 */
+
+    /**
+     * Exchange rates as a JSON array, about 5 x 366 x 1.3 of them.
+     *
+     * @since 0.1.0
+     */
     public static final String RATES = "exchange_rates.json";
 
     private static final Logger log = LoggerFactory.getLogger(W1DataGenerator.class);
@@ -74,13 +98,14 @@ public final class W1DataGenerator {
     private static final String[] RARE_GENDERS = {"female", "male", "F", "M", "f", "m"};
     private static final String[] GENDERS = {"Female", "Male", "Non-binary"};
 
-    private static final String[] ISO_2022 = days(LocalDate.of(2022, 1, 1), 365, DateTimeFormatter.ISO_LOCAL_DATE);
-    private static final String[] DMY_2022 = days(LocalDate.of(2022, 1, 1), 365, DateTimeFormatter.ofPattern("dd/MM/uuuu"));
-    private static final String[] MDY_2022 = days(LocalDate.of(2022, 1, 1), 365, DateTimeFormatter.ofPattern("MM-dd-uuuu"));
+    private static final LocalDate Y2022 = LocalDate.of(2022, 1, 1);
+    private static final String[] ISO_2022 = days(Y2022, 365, DateTimeFormatter.ISO_LOCAL_DATE);
+    private static final String[] DMY_2022 = days(Y2022, 365, DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+    private static final String[] MDY_2022 = days(Y2022, 365, DateTimeFormatter.ofPattern("MM-dd-uuuu"));
     /** 2020-01-01 .. 2022-12-31. */
     private static final String[] JOINED = days(LocalDate.of(2020, 1, 1), 1096, DateTimeFormatter.ISO_LOCAL_DATE);
     /** 2022-01-01 .. 2023-01-01. */
-    private static final String[] RATE_DATES = days(LocalDate.of(2022, 1, 1), 366, DateTimeFormatter.ISO_LOCAL_DATE);
+    private static final String[] RATE_DATES = days(Y2022, 366, DateTimeFormatter.ISO_LOCAL_DATE);
 
     /** Sales lines kept as the source of exact repeats, as in the reference. */
     private static final int RING = 1000;

@@ -78,6 +78,16 @@ class XtageCliTest {
     }
 
     @Test
+    void generateReportsAnUnwritableOut() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+
+        int code = run("generate", "--rows", "10", "--out", file.toString());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("cannot write W1 data").contains("not-a-dir");
+    }
+
+    @Test
     void versionIs010() {
         int code = run("--version");
 
