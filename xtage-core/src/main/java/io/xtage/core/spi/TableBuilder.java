@@ -68,6 +68,7 @@ public final class TableBuilder {
     private final long startNanos = System.nanoTime();
     private long recordNumber = -1;
     private long lineNumber = -1;
+    private long columnNumber = -1;
     private long recordsRead;
     private int rows;
     // record and line number of each kept row, only when a deferred column may reject later
@@ -129,8 +130,21 @@ public final class TableBuilder {
      * @since 0.1.0
      */
     public void startRecord(long record, long line) {
+        startRecord(record, line, -1);
+    }
+
+    /**
+     * Starts a record whose position has a column too (JSON). Its rejects carry that column.
+     *
+     * @param record 1-based record number, header excluded
+     * @param line physical line where the record starts, or -1
+     * @param column 1-based column within that line where the record starts, or -1
+     * @since 0.1.0
+     */
+    public void startRecord(long record, long line, long column) {
         this.recordNumber = record;
         this.lineNumber = line;
+        this.columnNumber = column;
         Arrays.fill(staged, null);
     }
 
@@ -179,8 +193,9 @@ public final class TableBuilder {
         if (drop) {
             for (Reject r : pending) {
                 rejects.add(r.isRowDropped() ? r : Reject.builder(r.source(), r.recordNumber())
-                    .lineNumber(r.lineNumber().orElse(-1)).column(r.column().orElse(null)).rawValue(r.rawValue())
-                    .reason(r.reason()).kind(r.kind()).rowDropped(true).build());
+                    .lineNumber(r.lineNumber().orElse(-1)).columnNumber(r.columnNumber().orElse(-1))
+                    .column(r.column().orElse(null)).rawValue(r.rawValue()).reason(r.reason()).kind(r.kind())
+                    .rowDropped(true).build());
             }
             return;
         }
@@ -217,9 +232,24 @@ public final class TableBuilder {
             .rowDropped(true).build());
     }
 
+    /**
+     * Leaves a whole record out, with a reject the source built (to give it a column number, say).
+     *
+     * @param reject the reject; it must drop its row
+     * @throws IllegalArgumentException if the reject keeps its row
+     * @since 0.1.0
+     */
+    public void rejectRecord(Reject reject) {
+        if (!reject.isRowDropped()) {
+            throw new IllegalArgumentException("rejectRecord needs a reject that drops its row: " + reject);
+        }
+        recordsRead++;
+        rejects.add(reject);
+    }
+
     private Reject reject(String column, String raw, String reason, RejectKind kind, boolean dropped) {
-        return Reject.builder(source, recordNumber).lineNumber(lineNumber).column(column).rawValue(raw).reason(reason)
-            .kind(kind).rowDropped(dropped).build();
+        return Reject.builder(source, recordNumber).lineNumber(lineNumber).columnNumber(columnNumber).column(column)
+            .rawValue(raw).reason(reason).kind(kind).rowDropped(dropped).build();
     }
 
     /**
