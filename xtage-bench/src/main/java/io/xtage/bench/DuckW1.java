@@ -61,6 +61,7 @@ public final class DuckW1 {
 
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = conn.createStatement()) {
+            System.err.println("duckdb " + conn.getMetaData().getDatabaseProductVersion());
             step("connect");
             // Steps 1-5c: read, type, join, drop duplicates, filter, clean text.
             st.execute("CREATE TEMP TABLE cleaned AS\n"

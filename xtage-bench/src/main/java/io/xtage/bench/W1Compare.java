@@ -1,6 +1,7 @@
 package io.xtage.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class W1Compare {
             double y = sum(b, c);
             boolean same = Double.isNaN(x) && Double.isNaN(y)
                 || Math.abs(x - y) <= SUM_RTOL * Math.max(Math.abs(x), Math.abs(y));
-            r.line(same, "sum(" + c + ")", x, y);
+            r.line(same, "sum(" + c + ")", plain(x), plain(y));
         }
         r.check("missing", missing(a), missing(b));
         r.check("age_group", counts(a, "age_group"), counts(b, "age_group"));
@@ -143,6 +144,10 @@ public final class W1Compare {
                 a.show(kid, oa[first]), a.show(ca, oa[first]), b.show(cb, ob[first]));
         }
         return differ == 0;
+    }
+
+    private static String plain(double x) {
+        return Double.isFinite(x) ? BigDecimal.valueOf(x).toPlainString() : Double.toString(x);
     }
 
     /** numpy.isclose(x, y, rtol, atol, equal_nan=True). */
