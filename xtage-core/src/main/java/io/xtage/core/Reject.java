@@ -60,6 +60,24 @@ public final class Reject {
         return new Builder(source, recordNumber);
     }
 
+    /**
+     * A builder holding this reject's fields, to make a changed copy.
+     *
+     * @return a new builder
+     * @since 0.1.0
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(source, recordNumber);
+        b.lineNumber = lineNumber;
+        b.columnNumber = columnNumber;
+        b.column = column;
+        b.rawValue = rawValue;
+        b.reason = reason;
+        b.kind = kind;
+        b.rowDropped = rowDropped;
+        return b;
+    }
+
     /** @return the source name @since 0.1.0 */
     public String source() {
         return source;

@@ -18,8 +18,10 @@ import tech.tablesaw.columns.dates.PackedLocalDate;
  * Values are grouped by shape: separator, position of the 4-digit year, and whether a time
  * follows. For each shape the day/month order is decided by the values whose field is over 12:
  * {@code 13-05-2022} makes the dash shape day-first, {@code 05/13/2022} makes the slash shape
- * month-first. A shape with no such value takes the declared default order
- * ({@link CoercionOptions#defaultDateOrder()}); a year-first shape defaults to year-month-day.
+ * month-first; the order with more such values wins, and the values proving the other order are
+ * counted as contradicting and rejected. A shape with no such value, or as many for either order,
+ * takes the declared default order ({@link CoercionOptions#defaultDateOrder()}); a year-first
+ * shape defaults to year-month-day.
  * Each choice, its evidence and the number of ambiguous values are in {@link #shapes()}: nothing
  * is guessed silently. A value that fits no shape, or names no real day in its shape's order,
  * is rejected by the parse methods.
@@ -206,12 +208,18 @@ public final class DateInference {
             boolean yearFirst = s[DateShape.W1] == 4;
             int a = yearFirst ? s[DateShape.F2] : s[DateShape.F1];
             int b = yearFirst ? s[DateShape.F3] : s[DateShape.F2];
-            if (a > 12 && b <= 12) {
+            // Evidence is a value that is a real day-and-month in one order only: 13/05 proves day
+            // first, but 45/05 (no day 45) and 00/05 prove nothing and are rejected when parsed.
+            boolean aMonth = a >= 1 && a <= 12;
+            boolean bMonth = b >= 1 && b <= 12;
+            if (aMonth && bMonth) {
+                if (a != b) {
+                    st[AMBIGUOUS] += count;
+                }
+            } else if (bMonth && a >= 13 && a <= 31) {
                 st[FIRST_IS_DAY] += count;
-            } else if (b > 12 && a <= 12) {
+            } else if (aMonth && b >= 13 && b <= 31) {
                 st[SECOND_IS_DAY] += count;
-            } else if (a <= 12 && b <= 12 && a != b && a >= 1 && b >= 1) {
-                st[AMBIGUOUS] += count;
             }
             if (s[DateShape.SEP] != 0 && (s[DateShape.W1] == 1 || s[DateShape.W2] == 1 || s[DateShape.W3] == 1)) {
                 st[NARROW] += count;
@@ -242,8 +250,13 @@ public final class DateInference {
                     // year-first defaults to ISO order (month before day) whatever the declared default
                     dayFirst = !yearFirst && defaultOrder == DateOrder.DAY_FIRST;
                     by = yearFirst ? DateShapeReport.DecidedBy.ONLY_ORDER : DateShapeReport.DecidedBy.DEFAULT;
+                } else if (firstIsDay == secondIsDay) {
+                    // evidence both ways in equal measure proves nothing: the default decides, and
+                    // the report shows the contradicting values
+                    dayFirst = !yearFirst && defaultOrder == DateOrder.DAY_FIRST;
+                    by = DateShapeReport.DecidedBy.DEFAULT;
                 } else {
-                    dayFirst = firstIsDay >= secondIsDay;
+                    dayFirst = firstIsDay > secondIsDay;
                     by = DateShapeReport.DecidedBy.EVIDENCE;
                 }
                 boolean narrow = st[NARROW] > 0;

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +17,9 @@ import java.util.Objects;
  *
  * <p>Parsing is strict: {@code 2024-02-30} is rejected, not moved to the 29th. Patterns made only
  * of {@code yyyy}, {@code MM}/{@code M}, {@code dd}/{@code d} and one separator are parsed by hand,
- * without a formatter per value. Immutable and thread-safe.
+ * without a formatter per value. Month and day names ({@code MMM}, {@code EEE}) are read in
+ * English whatever the JVM's default locale, so that a plan reads the same text the same way on
+ * every machine. Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -30,32 +34,58 @@ public final class DatePatterns {
         this.patterns = List.copyOf(patterns);
         List<Object> p = new ArrayList<>();
         for (String s : this.patterns) {
-            DateShape.Fixed fixed = DateShape.Fixed.compile(s);
-            if (fixed != null) {
-                p.add(fixed);
-            } else {
-                try {
-                    // STRICT needs 'u' (proleptic year) where users write 'y' (year of era).
-                    p.add(DateTimeFormatter.ofPattern(s.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("invalid date pattern '" + s + "': " + e.getMessage(), e);
-                }
+            Objects.requireNonNull(s, "pattern");
+            if (s.isBlank()) {
+                throw new IllegalArgumentException("invalid date pattern '" + s + "': it is blank; give a "
+                    + "DateTimeFormatter pattern such as yyyy-MM-dd");
             }
+            DateTimeFormatter formatter;
+            try {
+                // compiled even when the hand-written parser is used, so that both accept the same patterns
+                formatter = DateTimeFormatter.ofPattern(prolepticYear(s), Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid date pattern '" + s + "': " + e.getMessage(), e);
+            }
+            DateShape.Fixed fixed = DateShape.Fixed.compile(s);
+            p.add(fixed != null ? fixed : formatter);
         }
         this.parsers = List.copyOf(p);
     }
 
     /**
+     * STRICT resolving needs 'u' (proleptic year) where users write 'y' (year of era, which
+     * STRICT cannot resolve without an era). Letters inside quoted literals stay as they are.
+     */
+    static String prolepticYear(String pattern) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            b.append(c == 'y' && !quoted ? 'u' : c);
+        }
+        return b.toString();
+    }
+
+    /**
      * @param patterns the patterns, tried in order
      * @return the compiled patterns
-     * @throws IllegalArgumentException if a pattern is invalid or none is given
+     * @throws IllegalArgumentException if a pattern is invalid or blank, or none is given
      * @since 0.1.0
      */
     public static DatePatterns of(List<String> patterns) {
         return new DatePatterns(Objects.requireNonNull(patterns, "patterns"));
     }
 
-    /** @param patterns the patterns @return the compiled patterns @since 0.1.0 */
+    /**
+     * @param patterns the patterns, tried in order
+     * @return the compiled patterns
+     * @throws IllegalArgumentException if a pattern is invalid or blank, or none is given
+     * @since 0.1.0
+     */
     public static DatePatterns of(String... patterns) {
         return new DatePatterns(List.of(patterns));
     }
@@ -104,7 +134,7 @@ public final class DatePatterns {
     }
 
     /**
-     * @param text the text
+     * @param text the text; a pattern without a time of day gives midnight
      * @return the date-time
      * @throws CoercionException if no pattern fits
      * @since 0.1.0
@@ -114,7 +144,10 @@ public final class DatePatterns {
         for (Object p : parsers) {
             if (p instanceof DateTimeFormatter) {
                 try {
-                    return LocalDateTime.parse(trimmed, (DateTimeFormatter) p);
+                    // a pattern without a time of day gives midnight, as the hand-written patterns do
+                    TemporalAccessor t = ((DateTimeFormatter) p).parseBest(trimmed, LocalDateTime::from,
+                        LocalDate::from);
+                    return t instanceof LocalDateTime ? (LocalDateTime) t : ((LocalDate) t).atStartOfDay();
                 } catch (DateTimeException e) {
                     // next pattern
                 }

@@ -205,6 +205,8 @@ final class DateShape {
 
     /** A declared pattern made of yyyy, MM/M, dd/d and one separator, parsed without a formatter. */
     static final class Fixed {
+        private static final String SEPARATORS = "-/. ,:_";
+
         private final char sep; // 0 for yyyyMMdd
         private final int yearPos;
         private final int monthPos;
@@ -247,8 +249,8 @@ final class DateShape {
                     widths[field] = kind == 0 ? 4 : run == 2 ? 2 : 0;
                     field++;
                 } else {
-                    if (run != 1 || Character.isLetterOrDigit(c) || c == '\'' || (sep != 0 && sep != c) || field == 0
-                        || field == 3) {
+                    // only separators that DateTimeFormatter reads as plain literals ('[', '#', quotes are not)
+                    if (run != 1 || SEPARATORS.indexOf(c) < 0 || (sep != 0 && sep != c) || field == 0 || field == 3) {
                         return null;
                     }
                     sep = c;

@@ -18,7 +18,7 @@ public final class DateShapeReport {
     public enum DecidedBy {
         /** Values whose day field is over 12 showed the order. */
         EVIDENCE,
-        /** No value showed the order; the declared default was used. */
+        /** No value showed the order, or as many values showed each order; the declared default was used. */
         DEFAULT,
         /** The shape has one possible order (the year is first and no value says otherwise). */
         ONLY_ORDER

@@ -76,6 +76,23 @@ public final class RejectCollector {
     }
 
     /**
+     * Marks the earlier rejects of records that were left out after the fact (a required date
+     * column fails only once its formats are inferred): their values were not replaced by missing
+     * values, their whole record is gone. The records must already have a row-dropping reject.
+     *
+     * @param records record numbers left out
+     */
+    void markRowsDropped(java.util.Set<Long> records) {
+        for (int i = 0; i < rejects.size(); i++) {
+            Reject r = rejects.get(i);
+            if (!r.isRowDropped() && records.contains(r.recordNumber())) {
+                rejects.set(i, r.toBuilder().rowDropped(true).build());
+                valuesRejected--;
+            }
+        }
+    }
+
+    /**
      * Checks the fraction limit once the read is over.
      *
      * @param recordsRead records read in all

@@ -14,11 +14,14 @@ import io.xtage.core.schema.Schema;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.BooleanColumn;
@@ -71,9 +74,10 @@ public final class TableBuilder {
     private long columnNumber = -1;
     private long recordsRead;
     private int rows;
-    // record and line number of each kept row, only when a deferred column may reject later
+    // record, line and column number of each kept row, only when a deferred column may reject later
     private long[] rowRecords;
     private long[] rowLines;
+    private long[] rowColumns;
     private final List<Reject> pending = new ArrayList<>(4);
 
     /**
@@ -99,6 +103,7 @@ public final class TableBuilder {
         if (deferred) {
             rowRecords = new long[1024];
             rowLines = new long[1024];
+            rowColumns = new long[1024];
         }
     }
 
@@ -192,10 +197,7 @@ public final class TableBuilder {
         }
         if (drop) {
             for (Reject r : pending) {
-                rejects.add(r.isRowDropped() ? r : Reject.builder(r.source(), r.recordNumber())
-                    .lineNumber(r.lineNumber().orElse(-1)).columnNumber(r.columnNumber().orElse(-1))
-                    .column(r.column().orElse(null)).rawValue(r.rawValue()).reason(r.reason()).kind(r.kind())
-                    .rowDropped(true).build());
+                rejects.add(r.isRowDropped() ? r : r.toBuilder().rowDropped(true).build());
             }
             return;
         }
@@ -209,9 +211,11 @@ public final class TableBuilder {
             if (rows == rowRecords.length) {
                 rowRecords = Arrays.copyOf(rowRecords, rows * 2);
                 rowLines = Arrays.copyOf(rowLines, rows * 2);
+                rowColumns = Arrays.copyOf(rowColumns, rows * 2);
             }
             rowRecords[rows] = recordNumber;
             rowLines[rows] = lineNumber;
+            rowColumns[rows] = columnNumber;
         }
         rows++;
     }
@@ -264,28 +268,40 @@ public final class TableBuilder {
     public ReadResult finish(long bytesRead) {
         SourceReport.Builder report = SourceReport.builder(source);
         List<Column<?>> built = new ArrayList<>(cols.length);
-        List<Integer> dropRows = new ArrayList<>();
+        // Deferred columns fail only now. Collect every late failure first, so that a row left out
+        // because of one column has all its rejects marked as row-dropping, whatever the column order.
+        List<LateFailure> late = new ArrayList<>();
+        BitSet dropRows = new BitSet();
         for (Col c : cols) {
             if (c instanceof DeferredDateCol) {
                 DeferredDateCol d = (DeferredDateCol) c;
                 DateInference inferred = d.infer(options);
                 report.dateFormats(c.spec.name(), inferred.shapes());
                 built.add(d.build(inferred, (row, raw, reason) -> {
-                    boolean required = !c.spec.isNullable();
-                    rejects.add(Reject.builder(source, rowRecords[row]).lineNumber(rowLines[row]).column(c.spec.name())
-                        .rawValue(raw).reason(reason).kind(required ? RejectKind.CONSTRAINT : RejectKind.TYPE)
-                        .rowDropped(required).build());
-                    if (required) {
-                        dropRows.add(row);
+                    late.add(new LateFailure(row, c.spec, raw, reason));
+                    if (!c.spec.isNullable()) {
+                        dropRows.set(row);
                     }
                 }));
             } else {
                 built.add(c.column());
             }
         }
+        Set<Long> lateDropped = new HashSet<>();
+        for (LateFailure f : late) {
+            boolean required = !f.spec.isNullable();
+            boolean dropped = dropRows.get(f.row);
+            rejects.add(Reject.builder(source, rowRecords[f.row]).lineNumber(rowLines[f.row])
+                .columnNumber(rowColumns[f.row]).column(f.spec.name()).rawValue(f.raw).reason(f.reason)
+                .kind(required ? RejectKind.CONSTRAINT : RejectKind.TYPE).rowDropped(dropped).build());
+            if (dropped) {
+                lateDropped.add(rowRecords[f.row]);
+            }
+        }
         Table table = Table.create(source, built);
         if (!dropRows.isEmpty()) {
-            table = table.dropRows(dropRows.stream().distinct().sorted().mapToInt(Integer::intValue).toArray());
+            rejects.markRowsDropped(lateDropped);
+            table = table.dropRows(dropRows.stream().toArray());
         }
         rejects.finish(recordsRead);
         for (Column<?> c : table.columns()) {
@@ -600,6 +616,21 @@ public final class TableBuilder {
         @Override
         Column<?> column() {
             return col;
+        }
+    }
+
+    /** A value of a deferred column that could not be parsed once the formats were known. */
+    private static final class LateFailure {
+        final int row;
+        final ColumnSpec spec;
+        final String raw;
+        final String reason;
+
+        LateFailure(int row, ColumnSpec spec, String raw, String reason) {
+            this.row = row;
+            this.spec = spec;
+            this.raw = raw;
+            this.reason = reason;
         }
     }
 
