@@ -1,0 +1,55 @@
+package io.xtage.core.standardize;
+
+import io.xtage.core.XtageException;
+import java.util.List;
+
+/**
+ * A join's keys repeat on a side its declared {@link Cardinality} says is unique, and no
+ * {@link DuplicatePolicy} resolved them. Names the join, the side and the repeated keys.
+ *
+ * @since 0.1.0
+ */
+public final class CardinalityException extends XtageException {
+    private static final long serialVersionUID = 1L;
+
+    private final String join;
+    private final String side;
+    private final Cardinality expected;
+    private final long repeatedKeys;
+    private final List<String> repeatedKeySample;
+
+    CardinalityException(String join, String side, Cardinality expected, long repeatedKeys,
+                         List<String> repeatedKeySample, String message) {
+        super(message);
+        this.join = join;
+        this.side = side;
+        this.expected = expected;
+        this.repeatedKeys = repeatedKeys;
+        this.repeatedKeySample = List.copyOf(repeatedKeySample);
+    }
+
+    /** @return the right input's name, which names the join @since 0.1.0 */
+    public String join() {
+        return join;
+    }
+
+    /** @return {@code left} or {@code right} @since 0.1.0 */
+    public String side() {
+        return side;
+    }
+
+    /** @return the declared cardinality @since 0.1.0 */
+    public Cardinality expected() {
+        return expected;
+    }
+
+    /** @return how many distinct keys repeat @since 0.1.0 */
+    public long repeatedKeys() {
+        return repeatedKeys;
+    }
+
+    /** @return the first repeated keys, in row order, as text @since 0.1.0 */
+    public List<String> repeatedKeySample() {
+        return repeatedKeySample;
+    }
+}

@@ -1,0 +1,112 @@
+package io.xtage.core.standardize;
+
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Builds a new column from the rows of another, by index: {@code out[i] = src[idx[i]]}, missing
+ * where {@code idx[i] < 0}. Typed columns are gathered through primitive arrays.
+ */
+final class Gather {
+    private Gather() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Column<?> gather(Column<?> src, int[] idx) {
+        int n = idx.length;
+        String name = src.name();
+        if (src instanceof LongColumn) {
+            LongColumn c = (LongColumn) src;
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                out[i] = j < 0 ? Long.MIN_VALUE : c.getLong(j);
+            }
+            return LongColumn.create(name, out);
+        }
+        if (src instanceof IntColumn) {
+            IntColumn c = (IntColumn) src;
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                out[i] = j < 0 ? Integer.MIN_VALUE : c.getInt(j);
+            }
+            return IntColumn.create(name, out);
+        }
+        if (src instanceof DoubleColumn) {
+            DoubleColumn c = (DoubleColumn) src;
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                out[i] = j < 0 ? Double.NaN : c.getDouble(j);
+            }
+            return DoubleColumn.create(name, out);
+        }
+        if (src instanceof DateColumn) {
+            DateColumn c = (DateColumn) src;
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                out[i] = j < 0 ? Integer.MIN_VALUE : c.getIntInternal(j);
+            }
+            return DateColumn.createInternal(name, out);
+        }
+        if (src instanceof DateTimeColumn) {
+            DateTimeColumn c = (DateTimeColumn) src;
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                out[i] = j < 0 ? Long.MIN_VALUE : c.getLongInternal(j);
+            }
+            return DateTimeColumn.createInternal(name, out);
+        }
+        if (src instanceof StringColumn) {
+            StringColumn c = (StringColumn) src;
+            String[] out = new String[n];
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                out[i] = j < 0 ? "" : c.get(j);
+            }
+            return StringColumn.create(name, out);
+        }
+        if (src instanceof BooleanColumn) {
+            BooleanColumn c = (BooleanColumn) src;
+            BooleanColumn out = BooleanColumn.create(name);
+            for (int i = 0; i < n; i++) {
+                int j = idx[i];
+                if (j < 0) {
+                    out.appendMissing();
+                } else {
+                    out.append(c.getByte(j));
+                }
+            }
+            return out;
+        }
+        Column out = src.emptyCopy();
+        for (int i = 0; i < n; i++) {
+            int j = idx[i];
+            if (j < 0) {
+                out.appendMissing();
+            } else {
+                out.append((Column) src, j);
+            }
+        }
+        return out;
+    }
+
+    /** @return {@code out[i] = src[idx[i]]}, or -1 where {@code idx[i] < 0} */
+    static int[] gather(int[] src, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            int j = idx[i];
+            out[i] = j < 0 ? -1 : src[j];
+        }
+        return out;
+    }
+}
