@@ -1,5 +1,7 @@
 package io.xtage.core;
 
+import io.xtage.core.spi.RecordFormat;
+import io.xtage.core.spi.RecordFormatProvider;
 import io.xtage.core.spi.SourceProvider;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,8 +12,9 @@ import java.util.ServiceLoader;
 import java.util.TreeSet;
 
 /**
- * Opens sources through the installed {@link SourceProvider}s. The only caller of
- * {@link ServiceLoader}; discovery runs when called, never in a static initialiser.
+ * Opens sources through the installed {@link SourceProvider}s, and finds record formats through
+ * the installed {@link RecordFormatProvider}s. The only caller of {@link ServiceLoader}; discovery
+ * runs when called, never in a static initialiser.
  *
  * <pre>{@code
  * Source s = Sources.forUri(URI.create("file:///data/sales.csv"), Map.of("delimiter", ";"));
@@ -29,15 +32,52 @@ public final class Sources {
      * @since 0.1.0
      */
     public static List<SourceProvider> providers() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl == null) {
-            cl = Sources.class.getClassLoader();
-        }
         List<SourceProvider> out = new ArrayList<>();
-        for (SourceProvider p : ServiceLoader.load(SourceProvider.class, cl)) {
+        for (SourceProvider p : ServiceLoader.load(SourceProvider.class, loader())) {
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * @return the installed record format providers, found with the context class loader
+     * @since 0.1.0
+     */
+    public static List<RecordFormatProvider> formatProviders() {
+        List<RecordFormatProvider> out = new ArrayList<>();
+        for (RecordFormatProvider p : ServiceLoader.load(RecordFormatProvider.class, loader())) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Finds a record format by name, for transports that are told the format in an option.
+     *
+     * @param name a format name, such as {@code json} or {@code csv}
+     * @param options immutable options for the format
+     * @return the format made by the provider of that name
+     * @throws IllegalArgumentException if no provider has that name (listing the installed names),
+     *     or the provider rejects an option
+     * @since 0.1.0
+     */
+    public static RecordFormat format(String name, Map<String, String> options) {
+        Objects.requireNonNull(name, "name");
+        List<RecordFormatProvider> all = formatProviders();
+        TreeSet<String> names = new TreeSet<>();
+        for (RecordFormatProvider p : all) {
+            if (p.name().equals(name)) {
+                return p.create(Map.copyOf(options));
+            }
+            names.add(p.name());
+        }
+        throw new IllegalArgumentException("no installed record format named '" + name + "'; installed formats: "
+            + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl == null ? Sources.class.getClassLoader() : cl;
     }
 
     /**
@@ -49,6 +89,7 @@ public final class Sources {
      */
     public static Source forUri(URI uri, Map<String, String> options) {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(options, "options");
         List<SourceProvider> all = providers();
         SourceProvider best = null;
         SourceProvider tie = null;
@@ -84,6 +125,8 @@ public final class Sources {
      */
     public static Source forKind(String kind, URI uri, Map<String, String> options) {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(options, "options");
         List<SourceProvider> all = providers();
         for (SourceProvider p : all) {
             if (p.kind().equals(kind)) {

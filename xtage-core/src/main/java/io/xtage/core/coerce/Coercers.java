@@ -48,7 +48,7 @@ public final class Coercers {
     }
 
     /**
-     * @param text the text
+     * @param text the text; a grouping separator, if the options have one, is followed by 3 digits
      * @param options separators
      * @return the long
      * @throws CoercionException if the text is not an integer within the LONG range
@@ -86,6 +86,7 @@ public final class Coercers {
         char grouping = options.groupingSeparator();
         long v = 0;
         int digits = 0;
+        int group = -1; // digits since the last grouping separator, -1 before the first
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -95,8 +96,12 @@ public final class Coercers {
                 }
                 v = v * 10 - (c - '0');
                 digits++;
-            } else if (grouping != 0 && c == grouping && digits > 0 && i + 1 < end) {
-                continue;
+                if (group >= 0) {
+                    group++;
+                }
+            } else if (grouping != 0 && c == grouping && digits > 0) {
+                checkGroup(text, type, group);
+                group = 0;
             } else {
                 throw new CoercionException(text.toString(), type,
                     "unexpected character '" + printable(c) + "' at position " + (i + 1));
@@ -105,6 +110,7 @@ public final class Coercers {
         if (digits == 0) {
             throw new CoercionException(text.toString(), type, "no digits");
         }
+        checkGroup(text, type, group);
         if (!negative) {
             if (v == Long.MIN_VALUE) {
                 throw new CoercionException(text.toString(), type, "out of range");
@@ -117,7 +123,8 @@ public final class Coercers {
     /**
      * Parses a decimal number exactly: the result is the double nearest to the decimal text, as
      * {@link Double#parseDouble(String)} gives it ({@code 276.65999999999997} stays that double).
-     * Accepts an exponent ({@code 1e3}) and the separators of the options ({@code 1.234,5}).
+     * Accepts an exponent ({@code 1e3}) and the separators of the options ({@code 1.234,5}); a
+     * grouping separator is followed by exactly 3 digits, and none comes after the decimal one.
      * {@code NaN} and infinities are rejected; declare {@code NaN} as a missing token if needed.
      *
      * @param text the text
@@ -152,12 +159,16 @@ public final class Coercers {
         int dropped = 0; // digits beyond what the mantissa holds
         int fractionDigits = 0;
         int digits = 0;
+        int group = -1; // integer digits since the last grouping separator, -1 before the first
         boolean seenDot = false;
         boolean needsCanonical = grouping != 0 || dec != '.';
         for (; i < end; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
+                if (group >= 0 && !seenDot) {
+                    group++;
+                }
                 if (mantissa == 0 && c == '0') {
                     if (seenDot) {
                         fractionDigits++;
@@ -177,18 +188,23 @@ public final class Coercers {
                     }
                 }
             } else if (c == dec && !seenDot) {
+                checkGroup(text, "DOUBLE", group);
                 seenDot = true;
             } else if (grouping != 0 && c == grouping && !seenDot && digits > 0) {
-                continue;
+                checkGroup(text, "DOUBLE", group);
+                group = 0;
             } else if ((c == 'e' || c == 'E') && digits > 0) {
                 break;
             } else {
                 throw new CoercionException(text.toString(), "DOUBLE",
-                    "unexpected character '" + printable(c) + "' at position " + (i - start + 1));
+                    "unexpected character '" + printable(c) + "' at position " + (i + 1));
             }
         }
         if (digits == 0) {
             throw new CoercionException(text.toString(), "DOUBLE", "no digits");
+        }
+        if (!seenDot) {
+            checkGroup(text, "DOUBLE", group);
         }
         int exponent = 0;
         if (i < end) {
@@ -210,7 +226,7 @@ public final class Coercers {
                 char c = text.charAt(i);
                 if (c < '0' || c > '9') {
                     throw new CoercionException(text.toString(), "DOUBLE",
-                        "unexpected character '" + printable(c) + "' at position " + (i - start + 1));
+                        "unexpected character '" + printable(c) + "' at position " + (i + 1));
                 }
                 if (exponent < 100_000) {
                     exponent = exponent * 10 + (c - '0');
@@ -239,6 +255,16 @@ public final class Coercers {
         return negative ? -result : result;
     }
 
+    /**
+     * A grouping separator is followed by exactly three digits ({@code 1.234.567}), so that with
+     * German separators {@code 1.5} is rejected rather than read as 15.
+     */
+    private static void checkGroup(CharSequence text, String type, int group) {
+        if (group >= 0 && group != 3) {
+            throw new CoercionException(text.toString(), type, "a grouping separator must be followed by 3 digits");
+        }
+    }
+
     private static String canonical(CharSequence text, int start, int end, char dec, char grouping) {
         StringBuilder b = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
@@ -259,7 +285,7 @@ public final class Coercers {
      * @since 0.1.0
      */
     public static boolean parseBoolean(CharSequence text, CoercionOptions options) {
-        String t = text.toString().trim().toLowerCase(Locale.ROOT);
+        String t = text.toString().strip().toLowerCase(Locale.ROOT);
         if (options.trueTokens().contains(t)) {
             return true;
         }

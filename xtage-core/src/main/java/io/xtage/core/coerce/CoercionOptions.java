@@ -82,7 +82,7 @@ public final class CoercionOptions {
         if (missingTokens.isEmpty()) {
             return false;
         }
-        return missingTokens.contains(text.toString().trim());
+        return missingTokens.contains(text.toString().strip());
     }
 
     /** @return tokens read as missing, besides blank text @since 0.1.0 */
@@ -158,7 +158,7 @@ public final class CoercionOptions {
         /** @param tokens texts read as missing, compared after trimming @return this @since 0.1.0 */
         public Builder missingTokens(String... tokens) {
             for (String t : tokens) {
-                missingTokens.add(Objects.requireNonNull(t, "token").trim());
+                missingTokens.add(Objects.requireNonNull(t, "token").strip());
             }
             return this;
         }

@@ -193,11 +193,15 @@ public final class DateInference {
 
         /**
          * @param value a non-missing spelling
-         * @param count how many times it occurs
+         * @param count how many times it occurs, at least 1
          * @return true if the value has a date shape
+         * @throws IllegalArgumentException if count is below 1
          * @since 0.1.0
          */
         public boolean add(CharSequence value, long count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be >= 1, was " + count);
+            }
             int[] s = scratch;
             if (!DateShape.scan(value, s)) {
                 unmatched += count;

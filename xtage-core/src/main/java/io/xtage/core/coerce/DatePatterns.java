@@ -111,7 +111,7 @@ public final class DatePatterns {
                 }
             } else {
                 if (trimmed == null) {
-                    trimmed = text.toString().trim();
+                    trimmed = text.toString().strip();
                 }
                 try {
                     return DateShape.pack(LocalDate.parse(trimmed, (DateTimeFormatter) p));
@@ -140,7 +140,7 @@ public final class DatePatterns {
      * @since 0.1.0
      */
     public LocalDateTime parseDateTime(CharSequence text) {
-        String trimmed = text.toString().trim();
+        String trimmed = text.toString().strip();
         for (Object p : parsers) {
             if (p instanceof DateTimeFormatter) {
                 try {

@@ -107,6 +107,28 @@ class CoercersTest {
         assertThat(Coercers.parseDouble("1.234.567,891", GERMAN)).isEqualTo(1234567.891);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "12.34", "1.2345", "1..234", "1.234.56", "1.234.5678,5", "1,234.5"})
+    void groupingSeparatorMustBeFollowedByThreeDigits(String text) {
+        assertThatThrownBy(() -> Coercers.parseDouble(text, GERMAN)).as(text).isInstanceOf(CoercionException.class);
+        assertThatThrownBy(() -> Coercers.parseLong(text, GERMAN)).as(text).isInstanceOf(CoercionException.class);
+    }
+
+    @Test
+    void groupsOfThreeAreRead() {
+        assertThat(Coercers.parseLong("-1.234.567", GERMAN)).isEqualTo(-1_234_567L);
+        assertThat(Coercers.parseLong("1234.567", GERMAN)).isEqualTo(1_234_567L);
+        assertThat(Coercers.parseDouble("1.234.567e2", GERMAN)).isEqualTo(123_456_700.0);
+        assertThat(Coercers.parseDouble("1.234,56789", GERMAN)).isEqualTo(1234.56789);
+    }
+
+    @Test
+    void unexpectedCharacterPositionCountsFromTheRawText() {
+        assertThatThrownBy(() -> Coercers.parseLong(" -12x", D)).hasMessageContaining("'x' at position 5");
+        assertThatThrownBy(() -> Coercers.parseDouble(" -12x", D)).hasMessageContaining("'x' at position 5");
+        assertThatThrownBy(() -> Coercers.parseDouble("1e1\u0007", D)).hasMessageContaining("'\\u0007'");
+    }
+
     @Test
     void germanLocaleRejectsDecimalPointAfterComma() {
         assertThatThrownBy(() -> Coercers.parseDouble("1,5.3", GERMAN)).isInstanceOf(CoercionException.class);
@@ -160,6 +182,18 @@ class CoercersTest {
         assertThat(o.isMissing("na")).isFalse();
         assertThat(o.isMissing("0")).isFalse();
         assertThat(D.isMissing("NA")).isFalse();
+    }
+
+    @Test
+    void everyParserTrimsTheSameWhitespace() {
+        CoercionOptions o = CoercionOptions.builder().missingTokens("NA").build();
+        String em = "\u2003";
+        assertThat(o.isMissing(em + "NA" + em)).isTrue();
+        assertThat(Coercers.parseBoolean(em + "yes" + em, o)).isTrue();
+        assertThat(Coercers.parseLong(em + "5" + em, o)).isEqualTo(5);
+        assertThat(Coercers.parseDouble(em + "5.5" + em, o)).isEqualTo(5.5);
+        assertThat(DatePatterns.of("d MMM yyyy").parseDate(em + "6 Dec 2022" + em))
+            .isEqualTo(java.time.LocalDate.of(2022, 12, 6));
     }
 
     // ---- options validation

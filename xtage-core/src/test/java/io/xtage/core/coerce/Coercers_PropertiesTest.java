@@ -87,6 +87,33 @@ class Coercers_PropertiesTest {
         }
     }
 
+    @Test
+    void germanGroupedLongsParseBack() {
+        qt().withExamples(5_000).forAll(longs().all()).assuming(n -> n != Long.MIN_VALUE)
+            .check(n -> Coercers.parseLong(String.format(Locale.GERMANY, "%,d", n), GERMAN) == n);
+    }
+
+    @Test
+    void germanGroupedDecimalsEqualDoubleParseDoubleOfThePlainText() {
+        Gen<String> digits = strings().betweenCodePoints('0', '9').ofLengthBetween(1, 20);
+        Gen<String> fraction = strings().betweenCodePoints('0', '9').ofLengthBetween(0, 20);
+        qt().withExamples(10_000).forAll(digits, fraction).checkAssert((d, f) -> {
+            StringBuilder grouped = new StringBuilder();
+            for (int k = 0; k < d.length(); k++) {
+                if (k > 0 && (d.length() - k) % 3 == 0) {
+                    grouped.append('.');
+                }
+                grouped.append(d.charAt(k));
+            }
+            String german = grouped + (f.isEmpty() ? "" : "," + f);
+            double expected = Double.parseDouble(d + (f.isEmpty() ? "" : "." + f));
+            assertThat(Double.doubleToRawLongBits(Coercers.parseDouble(german, GERMAN))).as(german)
+                .isEqualTo(Double.doubleToRawLongBits(expected));
+        });
+    }
+
+    private static final CoercionOptions GERMAN = CoercionOptions.builder().locale(Locale.GERMANY).build();
+
     /** Text made of an optional sign, digits, an optional dot and digits, an optional exponent. */
     private static Gen<String> decimals(int maxDigits, int maxExponentDigits) {
         Gen<String> sign = arbitrary().pick("", "", "-", "+");
