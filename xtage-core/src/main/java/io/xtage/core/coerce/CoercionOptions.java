@@ -139,6 +139,10 @@ public final class CoercionOptions {
             + ", defaultDateOrder=" + defaultDateOrder + "]";
     }
 
+    private static boolean isSeparator(char c) {
+        return c != 0 && !Character.isDigit(c) && "+-eE".indexOf(c) < 0;
+    }
+
     /**
      * Builds {@link CoercionOptions}. Not thread-safe.
      *
@@ -211,8 +215,8 @@ public final class CoercionOptions {
 
         /**
          * @return the options
-         * @throws IllegalArgumentException if the decimal and grouping separators are equal, or a
-         *     spelling means both true and false
+         * @throws IllegalArgumentException if the decimal and grouping separators are equal, a
+         *     separator is a digit, a sign or an exponent letter, or a spelling means both true and false
          * @since 0.1.0
          */
         public CoercionOptions build() {
@@ -220,8 +224,9 @@ public final class CoercionOptions {
                 throw new IllegalArgumentException("decimal and grouping separators must differ (both '"
                     + decimalSeparator + "'); change CoercionOptions.Builder.groupingSeparator(char)");
             }
-            if (Character.isDigit(decimalSeparator) || Character.isDigit(groupingSeparator)) {
-                throw new IllegalArgumentException("a separator must not be a digit; change "
+            if (!isSeparator(decimalSeparator) || (groupingSeparator != 0 && !isSeparator(groupingSeparator))) {
+                throw new IllegalArgumentException("a separator must not be a digit, a sign or an exponent letter "
+                    + "(decimal '" + decimalSeparator + "', grouping '" + groupingSeparator + "'); change "
                     + "CoercionOptions.Builder.decimalSeparator(char) or groupingSeparator(char)");
             }
             for (String t : trueTokens) {

@@ -204,6 +204,19 @@ class CoercersTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("groupingSeparator");
     }
 
+    @ParameterizedTest
+    @ValueSource(chars = {'5', '-', '+', 'e', 'E'})
+    void decimalSeparatorMustNotBeADigitSignOrExponent(char c) {
+        assertThatThrownBy(() -> CoercionOptions.builder().decimalSeparator(c).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decimalSeparator");
+    }
+
+    @Test
+    void groupingSeparatorMustNotBeASign() {
+        assertThatThrownBy(() -> CoercionOptions.builder().groupingSeparator('-').build())
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void tokenMeaningBothTrueAndFalseIsRejected() {
         assertThatThrownBy(() -> CoercionOptions.builder().booleanTokens(List.of("x"), List.of("X")).build())
