@@ -48,6 +48,34 @@ public final class Reject {
         this.rowDropped = b.rowDropped;
     }
 
+    private Reject(Reject r, long recordNumber) {
+        this.source = r.source;
+        this.recordNumber = recordNumber;
+        this.lineNumber = r.lineNumber;
+        this.columnNumber = r.columnNumber;
+        this.column = r.column;
+        this.rawValue = r.rawValue;
+        this.reason = r.reason;
+        this.kind = r.kind;
+        this.rowDropped = r.rowDropped;
+    }
+
+    /**
+     * The same reject with another record number, for a source that concatenates several reads
+     * (the pages of an HTTP source) and numbers their records on.
+     *
+     * @param newRecordNumber the 1-based record number in the whole read
+     * @return the reject renumbered
+     * @throws IllegalArgumentException if the number is negative
+     * @since 0.1.0
+     */
+    public Reject withRecordNumber(long newRecordNumber) {
+        if (newRecordNumber < 0) {
+            throw new IllegalArgumentException("recordNumber must be >= 0, was " + newRecordNumber);
+        }
+        return new Reject(this, newRecordNumber);
+    }
+
     /**
      * Starts a reject.
      *
