@@ -21,7 +21,10 @@ public enum Aggregate {
     /** The number of non-missing values of any column, as LONG. */
     COUNT;
 
-    /** @return the plan's spelling, such as {@code mean} @since 0.1.0 */
+    /**
+     * @return the plan's spelling, such as {@code mean}
+     * @since 0.1.0
+     */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -30,17 +30,26 @@ public enum Cardinality {
         this.rightUnique = rightUnique;
     }
 
-    /** @return true when each non-missing left key may occur only once @since 0.1.0 */
+    /**
+     * @return true when each non-missing left key may occur only once
+     * @since 0.1.0
+     */
     public boolean isLeftUnique() {
         return leftUnique;
     }
 
-    /** @return true when each non-missing right key may occur only once @since 0.1.0 */
+    /**
+     * @return true when each non-missing right key may occur only once
+     * @since 0.1.0
+     */
     public boolean isRightUnique() {
         return rightUnique;
     }
 
-    /** @return the plan's spelling, such as {@code many_to_one} @since 0.1.0 */
+    /**
+     * @return the plan's spelling, such as {@code many_to_one}
+     * @since 0.1.0
+     */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -12,10 +12,15 @@ import java.util.List;
 public final class CardinalityException extends XtageException {
     private static final long serialVersionUID = 1L;
 
+    /** The right input's name. */
     private final String join;
+    /** {@code left} or {@code right}. */
     private final String side;
+    /** The declared cardinality. */
     private final Cardinality expected;
+    /** How many distinct keys repeat. */
     private final long repeatedKeys;
+    /** The first repeated keys, as text. */
     private final List<String> repeatedKeySample;
 
     CardinalityException(String join, String side, Cardinality expected, long repeatedKeys,
@@ -28,27 +33,42 @@ public final class CardinalityException extends XtageException {
         this.repeatedKeySample = List.copyOf(repeatedKeySample);
     }
 
-    /** @return the right input's name, which names the join @since 0.1.0 */
+    /**
+     * @return the right input's name, which names the join
+     * @since 0.1.0
+     */
     public String join() {
         return join;
     }
 
-    /** @return {@code left} or {@code right} @since 0.1.0 */
+    /**
+     * @return {@code left} or {@code right}
+     * @since 0.1.0
+     */
     public String side() {
         return side;
     }
 
-    /** @return the declared cardinality @since 0.1.0 */
+    /**
+     * @return the declared cardinality
+     * @since 0.1.0
+     */
     public Cardinality expected() {
         return expected;
     }
 
-    /** @return how many distinct keys repeat @since 0.1.0 */
+    /**
+     * @return how many distinct keys repeat
+     * @since 0.1.0
+     */
     public long repeatedKeys() {
         return repeatedKeys;
     }
 
-    /** @return the first repeated keys, in row order, as text @since 0.1.0 */
+    /**
+     * @return the first repeated keys, in row order, as text
+     * @since 0.1.0
+     */
     public List<String> repeatedKeySample() {
         return repeatedKeySample;
     }

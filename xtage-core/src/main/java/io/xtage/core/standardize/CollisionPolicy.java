@@ -17,7 +17,10 @@ public enum CollisionPolicy {
     /** The run fails with a {@link io.xtage.core.SchemaException} naming both columns. */
     FAIL;
 
-    /** @return the plan's spelling: {@code prefix} or {@code fail} @since 0.1.0 */
+    /**
+     * @return the plan's spelling: {@code prefix} or {@code fail}
+     * @since 0.1.0
+     */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

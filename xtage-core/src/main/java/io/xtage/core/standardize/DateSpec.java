@@ -66,27 +66,42 @@ public final class DateSpec {
         return new DateSpec(ColumnType.LOCAL_DATE_TIME, patterns, defaultOrder);
     }
 
-    /** @return LOCAL_DATE or LOCAL_DATE_TIME @since 0.1.0 */
+    /**
+     * @return LOCAL_DATE or LOCAL_DATE_TIME
+     * @since 0.1.0
+     */
     public ColumnType type() {
         return type;
     }
 
-    /** @return the declared patterns; empty when inferred @since 0.1.0 */
+    /**
+     * @return the declared patterns; empty when inferred
+     * @since 0.1.0
+     */
     public Optional<DatePatterns> patterns() {
         return Optional.ofNullable(patterns);
     }
 
-    /** @return the default order for inference; empty when patterns are declared @since 0.1.0 */
+    /**
+     * @return the default order for inference; empty when patterns are declared
+     * @since 0.1.0
+     */
     public Optional<DateOrder> inferDefaultOrder() {
         return Optional.ofNullable(defaultOrder);
     }
 
-    /** @return true when the formats are inferred @since 0.1.0 */
+    /**
+     * @return true when the formats are inferred
+     * @since 0.1.0
+     */
     public boolean isInferred() {
         return patterns == null;
     }
 
-    /** @return the spec as an ordered map for the JSON plan @since 0.1.0 */
+    /**
+     * @return the spec as an ordered map for the JSON plan
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type.name());

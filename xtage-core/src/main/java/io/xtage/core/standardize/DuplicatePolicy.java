@@ -102,17 +102,26 @@ public final class DuplicatePolicy {
         return new DuplicatePolicy(Kind.AGGREGATE, null, Collections.unmodifiableMap(copy));
     }
 
-    /** @return the kind @since 0.1.0 */
+    /**
+     * @return the kind
+     * @since 0.1.0
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the function applied to every brought column, when one was given @since 0.1.0 */
+    /**
+     * @return the function applied to every brought column, when one was given
+     * @since 0.1.0
+     */
     public Optional<Aggregate> function() {
         return Optional.ofNullable(function);
     }
 
-    /** @return the function per brought column; empty unless given per column @since 0.1.0 */
+    /**
+     * @return the function per brought column; empty unless given per column
+     * @since 0.1.0
+     */
     public Map<String, Aggregate> functions() {
         return functions;
     }
@@ -122,7 +131,10 @@ public final class DuplicatePolicy {
         return function != null ? function : functions.get(column);
     }
 
-    /** @return the policy as an ordered map for the JSON plan @since 0.1.0 */
+    /**
+     * @return the policy as an ordered map for the JSON plan
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("policy", kind.jsonName());

@@ -24,32 +24,50 @@ public final class InputReport {
         this.valuesRejected = valuesRejected;
     }
 
-    /** @return the input's name @since 0.1.0 */
+    /**
+     * @return the input's name
+     * @since 0.1.0
+     */
     public String input() {
         return input;
     }
 
-    /** @return rows of the table bound to the input @since 0.1.0 */
+    /**
+     * @return rows of the table bound to the input
+     * @since 0.1.0
+     */
     public long rowsIn() {
         return rowsIn;
     }
 
-    /** @return rows removed by the input's declared filters @since 0.1.0 */
+    /**
+     * @return rows removed by the input's declared filters
+     * @since 0.1.0
+     */
     public long rowsRemovedByFilter() {
         return rowsRemovedByFilter;
     }
 
-    /** @return rows after the filters @since 0.1.0 */
+    /**
+     * @return rows after the filters
+     * @since 0.1.0
+     */
     public long rowsOut() {
         return rowsIn - rowsRemovedByFilter;
     }
 
-    /** @return values made missing because a cast or date parse failed @since 0.1.0 */
+    /**
+     * @return values made missing because a cast or date parse failed
+     * @since 0.1.0
+     */
     public long valuesRejected() {
         return valuesRejected;
     }
 
-    /** @return the report as an ordered map with snake_case keys @since 0.1.0 */
+    /**
+     * @return the report as an ordered map with snake_case keys
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);

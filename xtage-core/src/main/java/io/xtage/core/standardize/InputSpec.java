@@ -53,47 +53,74 @@ public final class InputSpec {
         return new Builder(name);
     }
 
-    /** @return the input's name, which binds its table at run time and prefixes colliding columns @since 0.1.0 */
+    /**
+     * @return the input's name, which binds its table at run time and prefixes colliding columns
+     * @since 0.1.0
+     */
     public String name() {
         return name;
     }
 
-    /** @return true when every column name is converted to snake_case first @since 0.1.0 */
+    /**
+     * @return true when every column name is converted to snake_case first
+     * @since 0.1.0
+     */
     public boolean isSnakeCase() {
         return snakeCase;
     }
 
-    /** @return explicit renames, original column name to new name, in declaration order @since 0.1.0 */
+    /**
+     * @return explicit renames, original column name to new name, in declaration order
+     * @since 0.1.0
+     */
     public Map<String, String> renames() {
         return renames;
     }
 
-    /** @return casts, column to type, in declaration order @since 0.1.0 */
+    /**
+     * @return casts, column to type, in declaration order
+     * @since 0.1.0
+     */
     public Map<String, ColumnType> casts() {
         return casts;
     }
 
-    /** @return date parsing, column to spec, in declaration order @since 0.1.0 */
+    /**
+     * @return date parsing, column to spec, in declaration order
+     * @since 0.1.0
+     */
     public Map<String, DateSpec> dates() {
         return dates;
     }
 
-    /** @return the row filters; a row is kept when it passes all of them @since 0.1.0 */
+    /**
+     * @return the row filters; a row is kept when it passes all of them
+     * @since 0.1.0
+     */
     public List<RowFilter> filters() {
         return filters;
     }
 
-    /** @return the columns kept, in output order; empty keeps every column @since 0.1.0 */
+    /**
+     * @return the columns kept, in output order; empty keeps every column
+     * @since 0.1.0
+     */
     public List<String> keep() {
         return keep;
     }
 
-    /** @return output names of kept columns, column to alias @since 0.1.0 */
+    /**
+     * @return output names of kept columns, column to alias
+     * @since 0.1.0
+     */
     public Map<String, String> aliases() {
         return aliases;
     }
 
-    /** @return the spec as an ordered map for the JSON plan; every field is written @since 0.1.0 */
+    /**
+     * @return the spec as an ordered map for the JSON plan; every field is written
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);

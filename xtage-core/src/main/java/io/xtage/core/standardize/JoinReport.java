@@ -57,38 +57,56 @@ public final class JoinReport {
         return left;
     }
 
-    /** @return the right input's name @since 0.1.0 */
+    /**
+     * @return the right input's name
+     * @since 0.1.0
+     */
     public String right() {
         return right;
     }
 
-    /** @return the join type @since 0.1.0 */
+    /**
+     * @return the join type
+     * @since 0.1.0
+     */
     public JoinType type() {
         return type;
     }
 
-    /** @return rows of the table built so far, entering the join @since 0.1.0 */
+    /**
+     * @return rows of the table built so far, entering the join
+     * @since 0.1.0
+     */
     public long leftRows() {
         return leftRows;
     }
 
-    /** @return rows of the right input after its filters, before any duplicate policy @since 0.1.0 */
+    /**
+     * @return rows of the right input after its filters, before any duplicate policy
+     * @since 0.1.0
+     */
     public long rightRows() {
         return rightRows;
     }
 
-    /** @return left rows that found at least one right row @since 0.1.0 */
+    /**
+     * @return left rows that found at least one right row
+     * @since 0.1.0
+     */
     public long matchedLeftRows() {
         return matchedLeftRows;
     }
 
-    /** @return left rows that found none, missing keys included @since 0.1.0 */
+    /**
+     * @return left rows that found none, missing keys included
+     * @since 0.1.0
+     */
     public long unmatchedLeftRows() {
         return unmatchedLeftRows;
     }
 
     /**
-     * @return up to {@value Runner#SAMPLE} distinct keys of unmatched left rows, in row order, as
+     * @return up to 10 distinct keys of unmatched left rows, in row order, as
      *     text ({@code null} for a missing key, {@code (a, b)} for a composite key)
      * @since 0.1.0
      */
@@ -96,22 +114,34 @@ public final class JoinReport {
         return unmatchedKeySample;
     }
 
-    /** @return how many distinct right keys occur more than once, before the duplicate policy @since 0.1.0 */
+    /**
+     * @return how many distinct right keys occur more than once, before the duplicate policy
+     * @since 0.1.0
+     */
     public long rightDuplicateKeys() {
         return rightDuplicateKeys;
     }
 
-    /** @return up to {@value Runner#SAMPLE} of the repeated right keys, in row order @since 0.1.0 */
+    /**
+     * @return up to 10 of the repeated right keys, in row order
+     * @since 0.1.0
+     */
     public List<String> rightDuplicateKeySample() {
         return rightDuplicateKeySample;
     }
 
-    /** @return right rows that matched no left row and were appended (full joins); 0 otherwise @since 0.1.0 */
+    /**
+     * @return right rows that matched no left row and were appended (full joins); 0 otherwise
+     * @since 0.1.0
+     */
     public long unmatchedRightRows() {
         return unmatchedRightRows;
     }
 
-    /** @return rows of the table after the join @since 0.1.0 */
+    /**
+     * @return rows of the table after the join
+     * @since 0.1.0
+     */
     public long outputRows() {
         return outputRows;
     }

@@ -55,32 +55,50 @@ public final class JoinSpec {
         return new Builder(type, input);
     }
 
-    /** @return the join type @since 0.1.0 */
+    /**
+     * @return the join type
+     * @since 0.1.0
+     */
     public JoinType type() {
         return type;
     }
 
-    /** @return the right input and its transforms @since 0.1.0 */
+    /**
+     * @return the right input and its transforms
+     * @since 0.1.0
+     */
     public InputSpec input() {
         return input;
     }
 
-    /** @return the left key columns (for an as-of join, the one as-of column) @since 0.1.0 */
+    /**
+     * @return the left key columns (for an as-of join, the one as-of column)
+     * @since 0.1.0
+     */
     public List<String> leftKeys() {
         return leftKeys;
     }
 
-    /** @return the right key columns, pairing with {@link #leftKeys()} by position @since 0.1.0 */
+    /**
+     * @return the right key columns, pairing with {@link #leftKeys()} by position
+     * @since 0.1.0
+     */
     public List<String> rightKeys() {
         return rightKeys;
     }
 
-    /** @return the left {@code by} columns of an as-of join; empty otherwise @since 0.1.0 */
+    /**
+     * @return the left {@code by} columns of an as-of join; empty otherwise
+     * @since 0.1.0
+     */
     public List<String> byLeft() {
         return byLeft;
     }
 
-    /** @return the right {@code by} columns of an as-of join @since 0.1.0 */
+    /**
+     * @return the right {@code by} columns of an as-of join
+     * @since 0.1.0
+     */
     public List<String> byRight() {
         return byRight;
     }
@@ -94,27 +112,42 @@ public final class JoinSpec {
         return tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
     }
 
-    /** @return the expected cardinality, checked at run time @since 0.1.0 */
+    /**
+     * @return the expected cardinality, checked at run time
+     * @since 0.1.0
+     */
     public Cardinality cardinality() {
         return cardinality;
     }
 
-    /** @return what is done with repeated right keys @since 0.1.0 */
+    /**
+     * @return what is done with repeated right keys
+     * @since 0.1.0
+     */
     public DuplicatePolicy duplicates() {
         return duplicates;
     }
 
-    /** @return what is done when a brought column's name is taken @since 0.1.0 */
+    /**
+     * @return what is done when a brought column's name is taken
+     * @since 0.1.0
+     */
     public CollisionPolicy collisions() {
         return collisions;
     }
 
-    /** @return true when each unmatched left row also becomes a reject @since 0.1.0 */
+    /**
+     * @return true when each unmatched left row also becomes a reject
+     * @since 0.1.0
+     */
     public boolean isRejectUnmatched() {
         return rejectUnmatched;
     }
 
-    /** @return the join as an ordered map for the JSON plan; every field is written @since 0.1.0 */
+    /**
+     * @return the join as an ordered map for the JSON plan; every field is written
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type.jsonName());

@@ -20,7 +20,10 @@ public enum JoinType {
      */
     ASOF;
 
-    /** @return the plan's spelling: {@code left}, {@code inner}, {@code full} or {@code asof} @since 0.1.0 */
+    /**
+     * @return the plan's spelling: {@code left}, {@code inner}, {@code full} or {@code asof}
+     * @since 0.1.0
+     */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -328,7 +328,7 @@ final class Keys {
     }
 
     static String render(Column<?> c, int row) {
-        if (c.isMissing(row)) {
+        if (c.isMissing(row) || (c instanceof StringColumn && ((StringColumn) c).get(row).isBlank())) {
             return "null";
         }
         Object v = c.get(row);

@@ -53,7 +53,10 @@ public final class RowFilter {
         /** The value is present. */
         IS_NOT_NULL;
 
-        /** @return the plan's spelling, such as {@code gt} or {@code is_not_null} @since 0.1.0 */
+        /**
+         * @return the plan's spelling, such as {@code gt} or {@code is_not_null}
+         * @since 0.1.0
+         */
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -101,62 +104,112 @@ public final class RowFilter {
         return new RowFilter(column, op, value);
     }
 
-    /** @param column the column @param value the constant @return {@code column = value} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @param value the constant
+     * @return {@code column = value}
+     * @since 0.1.0
+     */
     public static RowFilter eq(String column, Object value) {
         return new RowFilter(column, Op.EQ, value);
     }
 
-    /** @param column the column @param value the constant @return {@code column <> value} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @param value the constant
+     * @return {@code column <> value}
+     * @since 0.1.0
+     */
     public static RowFilter ne(String column, Object value) {
         return new RowFilter(column, Op.NE, value);
     }
 
-    /** @param column the column @param value the constant @return {@code column < value} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @param value the constant
+     * @return {@code column < value}
+     * @since 0.1.0
+     */
     public static RowFilter lt(String column, Object value) {
         return new RowFilter(column, Op.LT, value);
     }
 
-    /** @param column the column @param value the constant @return {@code column <= value} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @param value the constant
+     * @return {@code column <= value}
+     * @since 0.1.0
+     */
     public static RowFilter le(String column, Object value) {
         return new RowFilter(column, Op.LE, value);
     }
 
-    /** @param column the column @param value the constant @return {@code column > value} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @param value the constant
+     * @return {@code column > value}
+     * @since 0.1.0
+     */
     public static RowFilter gt(String column, Object value) {
         return new RowFilter(column, Op.GT, value);
     }
 
-    /** @param column the column @param value the constant @return {@code column >= value} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @param value the constant
+     * @return {@code column >= value}
+     * @since 0.1.0
+     */
     public static RowFilter ge(String column, Object value) {
         return new RowFilter(column, Op.GE, value);
     }
 
-    /** @param column the column @return {@code column IS NULL} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @return {@code column IS NULL}
+     * @since 0.1.0
+     */
     public static RowFilter isNull(String column) {
         return new RowFilter(column, Op.IS_NULL, null);
     }
 
-    /** @param column the column @return {@code column IS NOT NULL} @since 0.1.0 */
+    /**
+     * @param column the column
+     * @return {@code column IS NOT NULL}
+     * @since 0.1.0
+     */
     public static RowFilter isNotNull(String column) {
         return new RowFilter(column, Op.IS_NOT_NULL, null);
     }
 
-    /** @return the column @since 0.1.0 */
+    /**
+     * @return the column
+     * @since 0.1.0
+     */
     public String column() {
         return column;
     }
 
-    /** @return the comparison @since 0.1.0 */
+    /**
+     * @return the comparison
+     * @since 0.1.0
+     */
     public Op op() {
         return op;
     }
 
-    /** @return the constant: a Long, Double, String or Boolean; empty for the null tests @since 0.1.0 */
+    /**
+     * @return the constant: a Long, Double, String or Boolean; empty for the null tests
+     * @since 0.1.0
+     */
     public Optional<Object> value() {
         return Optional.ofNullable(value);
     }
 
-    /** @return the filter as an ordered map for the JSON plan @since 0.1.0 */
+    /**
+     * @return the filter as an ordered map for the JSON plan
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("column", column);

@@ -93,7 +93,9 @@ final class Runner {
             inputReports.add(right.report);
             JoinReport r = j.type() == JoinType.ASOF ? asOf(right.frame, j) : equi(right.frame, j);
             joinReports.add(r);
-            log.debug("join {}: {}", j.input().name(), r.toMap());
+            if (log.isDebugEnabled()) {
+                log.debug("join {}: {}", j.input().name(), r.toMap());
+            }
         }
         for (InputReport r : inputReports) {
             if (r.valuesRejected() > 0) {

@@ -45,17 +45,26 @@ public final class StandardizationPlan {
         }
     }
 
-    /** @return the fact input: its rows are the rows of the result (before joins multiply or drop them) @since 0.1.0 */
+    /**
+     * @return the fact input: its rows are the rows of the result (before joins multiply or drop them)
+     * @since 0.1.0
+     */
     public InputSpec fact() {
         return fact;
     }
 
-    /** @return the joins, in the order they run @since 0.1.0 */
+    /**
+     * @return the joins, in the order they run
+     * @since 0.1.0
+     */
     public List<JoinSpec> joins() {
         return joins;
     }
 
-    /** @return every input's name, the fact's first, then in join order @since 0.1.0 */
+    /**
+     * @return every input's name, the fact's first, then in join order
+     * @since 0.1.0
+     */
     public List<String> inputNames() {
         List<String> out = new ArrayList<>();
         out.add(fact.name());
@@ -81,7 +90,10 @@ public final class StandardizationPlan {
         return Runner.run(this, tables);
     }
 
-    /** @return the plan as an ordered map of plain values; every field is written @since 0.1.0 */
+    /**
+     * @return the plan as an ordered map of plain values; every field is written
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", PlanReader.FORMAT);
@@ -93,7 +105,10 @@ public final class StandardizationPlan {
         return m;
     }
 
-    /** @return the plan as pretty-printed JSON @since 0.1.0 */
+    /**
+     * @return the plan as pretty-printed JSON
+     * @since 0.1.0
+     */
     public String toJson() {
         return Json.write(toMap());
     }

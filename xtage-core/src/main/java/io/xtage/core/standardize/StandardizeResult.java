@@ -46,12 +46,18 @@ public final class StandardizeResult {
         return table;
     }
 
-    /** @return one report per input, fact first, in plan order @since 0.1.0 */
+    /**
+     * @return one report per input, fact first, in plan order
+     * @since 0.1.0
+     */
     public List<InputReport> inputReports() {
         return inputReports;
     }
 
-    /** @return one report per join, in plan order @since 0.1.0 */
+    /**
+     * @return one report per join, in plan order
+     * @since 0.1.0
+     */
     public List<JoinReport> joinReports() {
         return joinReports;
     }
@@ -84,7 +90,10 @@ public final class StandardizeResult {
         return columnOrigins;
     }
 
-    /** @return the whole report (without the table) as an ordered map with snake_case keys @since 0.1.0 */
+    /**
+     * @return the whole report (without the table) as an ordered map with snake_case keys
+     * @since 0.1.0
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", (long) table.rowCount());

@@ -89,7 +89,11 @@ public final class Standardizer {
         return join(JoinType.LEFT, name, Objects.requireNonNull(table, "table"));
     }
 
-    /** @param name the lookup input's name, bound at run time @return this @since 0.1.0 */
+    /**
+     * @param name the lookup input's name, bound at run time
+     * @return this
+     * @since 0.1.0
+     */
     public Standardizer leftJoin(String name) {
         return join(JoinType.LEFT, name, null);
     }
@@ -107,7 +111,11 @@ public final class Standardizer {
         return join(JoinType.INNER, name, Objects.requireNonNull(table, "table"));
     }
 
-    /** @param name the lookup input's name, bound at run time @return this @since 0.1.0 */
+    /**
+     * @param name the lookup input's name, bound at run time
+     * @return this
+     * @since 0.1.0
+     */
     public Standardizer innerJoin(String name) {
         return join(JoinType.INNER, name, null);
     }
@@ -125,7 +133,11 @@ public final class Standardizer {
         return join(JoinType.FULL, name, Objects.requireNonNull(table, "table"));
     }
 
-    /** @param name the input's name, bound at run time @return this @since 0.1.0 */
+    /**
+     * @param name the input's name, bound at run time
+     * @return this
+     * @since 0.1.0
+     */
     public Standardizer fullJoin(String name) {
         return join(JoinType.FULL, name, null);
     }
@@ -144,7 +156,11 @@ public final class Standardizer {
         return join(JoinType.ASOF, name, Objects.requireNonNull(table, "table"));
     }
 
-    /** @param name the input's name, bound at run time @return this @since 0.1.0 */
+    /**
+     * @param name the input's name, bound at run time
+     * @return this
+     * @since 0.1.0
+     */
     public Standardizer asOfJoin(String name) {
         return join(JoinType.ASOF, name, null);
     }
