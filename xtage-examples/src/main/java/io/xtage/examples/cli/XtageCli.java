@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Integrate data from many sources into one standardized table and prepare it for analysis.",
         subcommands = {
             GenerateCommand.class,
+            ServeCommand.class,
         })
 public final class XtageCli implements Runnable {
 
