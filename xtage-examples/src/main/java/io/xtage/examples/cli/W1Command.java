@@ -1,0 +1,87 @@
+package io.xtage.examples.cli;
+
+import io.xtage.core.ProgressListener;
+import io.xtage.core.ReadResult;
+import io.xtage.core.Source;
+import io.xtage.core.standardize.StandardizeResult;
+import io.xtage.examples.pipeline.ParallelReads;
+import io.xtage.examples.pipeline.W1Workload;
+import io.xtage.preprocess.PreprocessResult;
+import io.xtage.sink.csv.CsvSink;
+import io.xtage.source.csv.CsvOptions;
+import io.xtage.source.csv.CsvSource;
+import io.xtage.source.json.JsonOptions;
+import io.xtage.source.json.JsonSource;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xtage w1 --data DIR --out FILE}: workload W1 exactly as {@code WORKLOAD.md} defines it,
+ * reading the five files directly (no PostgreSQL, no HTTP). This is what the benchmarks time.
+ * Prints the number of rows written; step times go to standard error.
+ */
+@Command(name = "w1", mixinStandardHelpOptions = true,
+    description = "Run workload W1 (shared/bench/WORKLOAD.md) on the five files of a data directory.")
+final class W1Command implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+        description = "Directory with sales_data.csv, products.csv, transactions.csv, customer_data.json, exchange_rates.json.")
+    private Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        for (String f : new String[] {"sales_data.csv", "products.csv", "transactions.csv", "customer_data.json",
+            "exchange_rates.json"}) {
+            if (!Files.isRegularFile(data.resolve(f))) {
+                err.println("xtage w1: " + data.resolve(f) + " does not exist; run `xtage generate` first");
+                return 1;
+            }
+        }
+        long t0 = System.nanoTime();
+        Map<String, Source> sources = new LinkedHashMap<>();
+        sources.put(W1Workload.SALES, csv(data.resolve("sales_data.csv"), W1Workload.salesSchema(false)));
+        sources.put(W1Workload.TRANSACTIONS, csv(data.resolve("transactions.csv"), W1Workload.transactionsSchema()));
+        sources.put(W1Workload.PRODUCTS, csv(data.resolve("products.csv"), W1Workload.productsSchema()));
+        sources.put(W1Workload.CUSTOMERS, JsonSource.builder().path(data.resolve("customer_data.json"))
+            .options(JsonOptions.DEFAULT).schema(W1Workload.customersSchema()).build());
+        sources.put(W1Workload.RATES, JsonSource.builder().path(data.resolve("exchange_rates.json"))
+            .options(JsonOptions.DEFAULT).schema(W1Workload.ratesSchema()).build());
+        Map<String, ReadResult> reads = ParallelReads.readAll(sources, ProgressListener.NONE);
+        long t1 = step(err, "read", t0);
+        StandardizeResult unified = W1Workload.standardization().run(W1Workload.tables(reads));
+        long t2 = step(err, "standardize", t1);
+        PreprocessResult prepared = W1Workload.preprocessor().fitTransform(unified.table());
+        long t3 = step(err, "preprocess", t2);
+        CsvSink.to(out).write(prepared.table());
+        step(err, "write csv", t3);
+        err.printf("step %-16s %8.3f s%n", "TOTAL", (System.nanoTime() - t0) / 1e9);
+        err.flush();
+        spec.commandLine().getOut().println(prepared.table().rowCount());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static Source csv(Path file, io.xtage.core.schema.Schema schema) {
+        return CsvSource.builder().path(file).options(CsvOptions.DEFAULT).schema(schema).build();
+    }
+
+    private static long step(PrintWriter err, String name, long since) {
+        long now = System.nanoTime();
+        err.printf("step %-16s %8.3f s%n", name, (now - since) / 1e9);
+        return now;
+    }
+}
