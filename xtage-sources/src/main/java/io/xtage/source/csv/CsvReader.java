@@ -139,6 +139,10 @@ final class CsvReader {
             sample.add(firstData);
         }
         if (declared != null) {
+            if (declared.size() == 0) {
+                // a table without columns cannot hold rows, so every record would vanish
+                throw new SchemaException(source + ": the declared schema has no columns");
+            }
             schema = declared;
             if (!positional) {
                 map = mapByName(names, declared);

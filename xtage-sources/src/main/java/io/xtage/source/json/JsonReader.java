@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -441,7 +442,7 @@ final class JsonReader {
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
             rejectWhole(Reject.builder(source, recordNumber).lineNumber(ndjsonLine)
                 .columnNumber(loc == null ? -1 : loc.getColumnNr()).rawValue(lines.text())
-                .reason(problem(e)).kind(RejectKind.PARSE).rowDropped(true).build());
+                .reason(reason(e)).kind(RejectKind.PARSE).rowDropped(true).build());
         } catch (IOException e) {
             throw new SourceException(source, "cannot read line " + ndjsonLine + ": " + e.getMessage(), e);
         } finally {
@@ -575,10 +576,24 @@ final class JsonReader {
             }
             return;
         }
+        requireColumns();
         for (Reject r : recordRejects) {
             rejects.add(r);
         }
         builder.endRecord();
+    }
+
+    /**
+     * A table without columns cannot hold rows (Tablesaw counts rows by its columns), so a kept
+     * record with nowhere to go is an error rather than a row that silently disappears.
+     */
+    private void requireColumns() {
+        if (schema.size() == 0) {
+            throw new SchemaException(source + ": record " + recordNumber + " is an object, but "
+                + (inferred ? "the first " + options.sampleRecords() + " records have no fields, so there are no "
+                + "columns to read into; declare a schema or raise JsonOptions.Builder.sampleRecords(int)"
+                : "the declared schema has no columns"));
+        }
     }
 
     private void abandonRecord() {
@@ -633,6 +648,10 @@ final class JsonReader {
             if (s.whole != null) {
                 builder.rejectRecord(s.whole);
                 continue;
+            }
+            if (schema.size() == 0) {
+                recordNumber = s.number;
+                requireColumns();
             }
             builder.startRecord(s.number, s.line, s.column);
             for (int i = 0; i < s.values.length; i++) {
@@ -822,33 +841,46 @@ final class JsonReader {
     private SourceException documentFailure(JsonProcessingException e, JsonParser p) {
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return new SourceException(source, problem(e) + where + " (in record " + Math.max(1, recordNumber) + ")", e);
+        String[] what = problem(e);
+        return new SourceException(source, what[0] + where + " (in record " + Math.max(1, recordNumber) + ")"
+            + (what[1] == null ? "" : "; " + what[1]), e);
     }
 
-    /** Says what a Jackson failure means and which option changes a limit, without the location. */
-    private String problem(JsonProcessingException e) {
+    private String reason(JsonProcessingException e) {
+        String[] what = problem(e);
+        return what[1] == null ? what[0] : what[0] + "; " + what[1];
+    }
+
+    /**
+     * Says what a Jackson failure means, without the location, and which option changes the
+     * limit that was passed.
+     *
+     * @return the problem and the fix (null when there is no option to change)
+     */
+    private String[] problem(JsonProcessingException e) {
         String m = String.valueOf(e.getOriginalMessage());
+        String lower = m.toLowerCase(Locale.ROOT);
         if (e instanceof StreamConstraintsException) {
-            if (m.contains("nesting depth")) {
-                return "JSON nested deeper than " + options.maxNestingDepth() + " levels; raise "
-                    + "JsonOptions.Builder.maxNestingDepth(int) if the data is real";
+            if (lower.contains("nesting depth")) {
+                return new String[] {"JSON nested deeper than " + options.maxNestingDepth() + " levels",
+                    "raise JsonOptions.Builder.maxNestingDepth(int) if the data is real"};
             }
-            if (m.contains("document length")) {
-                return "JSON document longer than " + options.maxDocumentLength() + " bytes; raise "
-                    + "JsonOptions.Builder.maxDocumentLength(long)";
+            if (lower.contains("document length")) {
+                return new String[] {"JSON document longer than " + options.maxDocumentLength() + " bytes",
+                    "raise JsonOptions.Builder.maxDocumentLength(long)"};
             }
-            if (m.contains("String value length") || m.contains("Name length")) {
-                return "a string longer than " + options.maxStringLength() + " characters; raise "
-                    + "JsonOptions.Builder.maxStringLength(int)";
+            if (lower.contains("string value length") || lower.contains("name length")) {
+                return new String[] {"a string longer than " + options.maxStringLength() + " characters",
+                    "raise JsonOptions.Builder.maxStringLength(int)"};
             }
-            return "a JSON limit was passed: " + m;
+            return new String[] {"a JSON limit was passed: " + m, null};
         }
-        if (e instanceof JsonEOFException || m.contains("end-of-input")) {
-            return "the JSON ends early, so it is truncated or unbalanced: " + m;
+        if (e instanceof JsonEOFException || lower.contains("end-of-input")) {
+            return new String[] {"the JSON ends early, so it is truncated or unbalanced (" + m + ")", null};
         }
         if (m.contains("Invalid UTF-8")) {
-            return "the input is not valid UTF-8: " + m;
+            return new String[] {"the input is not valid UTF-8 (" + m + ")", null};
         }
-        return "malformed JSON: " + m;
+        return new String[] {"malformed JSON (" + m + ")", null};
     }
 }

@@ -187,4 +187,11 @@ class CsvSource_BasicsTest {
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("CsvSource.Builder.path(Path)");
     }
+
+    @Test
+    void declaredSchemaWithoutColumnsIsASchemaException() {
+        assertThatThrownBy(() -> CsvFixtures.read("a\n1\n", Schema.of()))
+            .isInstanceOf(SchemaException.class)
+            .hasMessageContaining("the declared schema has no columns");
+    }
 }

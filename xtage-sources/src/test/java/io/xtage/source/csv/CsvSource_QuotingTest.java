@@ -25,13 +25,23 @@ class CsvSource_QuotingTest {
 
     @Test
     void lineNumbersCountLinesInsideQuotedFields() {
-        // record 2 starts on line 3 but ends on line 5; record 3 is short and starts on line 6
-        ReadResult r = CsvFixtures.read("a,b\n1,x\n2,\"p\nq\nr\"\n3\n",
-            Schema.builder().column("a", ColumnType.LONG).column("b", ColumnType.STRING).build());
+        // record 2 spans lines 3 to 5 and is short: its reject names line 3, where it starts
+        ReadResult r = CsvFixtures.read("a,b\n1,x\n\"p\nq\nr\"\n3,y\n4\n",
+            Schema.builder().column("a", ColumnType.STRING).column("b", ColumnType.STRING).build());
+
+        assertThat(r.rejects()).extracting(Reject::recordNumber, x -> x.lineNumber().getAsLong())
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 3L), org.assertj.core.groups.Tuple.tuple(4L, 7L));
+    }
+
+    @Test
+    void typeRejectInAMultiLineRecordNamesItsFirstLine() {
+        ReadResult r = CsvFixtures.read("n,t\n1,\"a\nb\"\nx,\"c\nd\ne\"\n",
+            Schema.builder().column("n", ColumnType.LONG).column("t", ColumnType.STRING).build());
 
         assertThat(r.rejects()).singleElement().satisfies(x -> {
-            assertThat(x.recordNumber()).isEqualTo(3);
-            assertThat(x.lineNumber()).hasValue(6);
+            assertThat(x.recordNumber()).isEqualTo(2);
+            assertThat(x.lineNumber()).hasValue(4);
+            assertThat(x.column()).hasValue("n");
         });
     }
 
@@ -47,9 +57,9 @@ class CsvSource_QuotingTest {
 
     @Test
     void lineNumbersWithCrLfInsideQuotes() {
-        ReadResult r = CsvFixtures.read("a,b\r\n\"1\r\n2\",x\r\n3\r\n");
+        ReadResult r = CsvFixtures.read("a,b\r\n1,x\r\n\"1\r\n2\"\r\n3,y\r\n");
 
-        assertThat(r.rejects()).singleElement().satisfies(x -> assertThat(x.lineNumber()).hasValue(4));
+        assertThat(r.rejects()).singleElement().satisfies(x -> assertThat(x.lineNumber()).hasValue(3));
     }
 
     @Test
