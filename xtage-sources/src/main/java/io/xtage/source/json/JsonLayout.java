@@ -7,9 +7,9 @@ package io.xtage.source.json;
  */
 public enum JsonLayout {
     /**
-     * Decided by the first bytes: {@code [} is {@link #ARRAY}; {@code {} on the first line with a
-     * further value on a later line is {@link #NDJSON}; a pointer means {@link #ARRAY}. A lone
-     * top-level object is an error that names the arrays inside it.
+     * Decided by the first bytes: an opening bracket is {@link #ARRAY}; an object that ends on the
+     * first line, followed by a value on a later line, is {@link #NDJSON}; a pointer means
+     * {@link #ARRAY}. A lone top-level object is an error that names the arrays inside it.
      */
     AUTO,
     /** One JSON document holding an array of objects: at the top, or where the pointer says. */

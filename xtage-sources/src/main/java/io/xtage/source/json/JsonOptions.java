@@ -272,7 +272,7 @@ public final class JsonOptions {
             return this;
         }
 
-        /** @param n deepest nesting allowed, 1 to {@value #MAX_NESTING_DEPTH_LIMIT} @return this @since 0.1.0 */
+        /** @param n deepest nesting allowed, 1 to {@value JsonOptions#MAX_NESTING_DEPTH_LIMIT} @return this @since 0.1.0 */
         public Builder maxNestingDepth(int n) {
             this.maxNestingDepth = n;
             return this;

@@ -194,4 +194,19 @@ class CsvSource_BasicsTest {
             .isInstanceOf(SchemaException.class)
             .hasMessageContaining("the declared schema has no columns");
     }
+
+    @Test
+    void formatLeavesTheCallersStreamOpen() {
+        boolean[] closed = {false};
+        java.io.InputStream in = new java.io.ByteArrayInputStream("a\n1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        CsvSource.format(CsvOptions.DEFAULT).read("body", in, io.xtage.core.ProgressListener.NONE);
+
+        assertThat(closed[0]).isFalse();
+    }
 }

@@ -123,4 +123,21 @@ class JsonSource_LayoutsTest {
 
         assertThat(r.table().rowCount()).isZero();
     }
+
+    @Test
+    void formatLeavesTheCallersStreamOpen() {
+        for (String body : new String[] {"[{\"a\": 1}]", "{\"a\": 1}\n{\"a\": 2}\n"}) {
+            boolean[] closed = {false};
+            java.io.InputStream in = new java.io.ByteArrayInputStream(JsonFixtures.utf8(body)) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+
+            JsonSource.format(JsonOptions.DEFAULT).read("body", in, io.xtage.core.ProgressListener.NONE);
+
+            assertThat(closed[0]).as(body).isFalse();
+        }
+    }
 }
