@@ -1,0 +1,202 @@
+package io.xtage.preprocess.internal;
+
+import java.util.List;
+import java.util.Objects;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.DictionaryMap;
+
+/**
+ * Groups the rows of a table by the values of some columns: each row gets the id of its group,
+ * ids numbered in order of first appearance. Rows are hashed column by column from the typed
+ * primitives into a 64-bit hash; rows with equal hashes are compared value by value, so a hash
+ * collision never merges two different rows. A missing value equals a missing value (as SQL
+ * DISTINCT and GROUP BY treat NULLs); 0.0 equals -0.0. Internal.
+ */
+public final class Groups {
+    /** Group id of each row. */
+    public final int[] groupOf;
+    /** Number of groups. */
+    public final int count;
+    /** The first row of each group, by group id. */
+    public final int[] firstRow;
+
+    private Groups(int[] groupOf, int count, int[] firstRow) {
+        this.groupOf = groupOf;
+        this.count = count;
+        this.firstRow = firstRow;
+    }
+
+    /** Groups {@code n} rows by {@code columns} (none: one group of all rows). */
+    public static Groups of(List<Column<?>> columns, int n) {
+        long[] hash = new long[n];
+        for (Column<?> c : columns) {
+            mix(c, hash, n);
+        }
+        int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+        int mask = cap - 1;
+        int[] slots = new int[cap]; // row + 1 of the group's first row; 0 = empty
+        int[] groupOf = new int[n];
+        int[] first = new int[Math.max(1, n)];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            long h = hash[i];
+            int s = (int) (finish(h) & mask);
+            while (true) {
+                int r = slots[s];
+                if (r == 0) {
+                    slots[s] = i + 1;
+                    groupOf[i] = groups;
+                    first[groups] = i;
+                    groups++;
+                    break;
+                }
+                int j = r - 1;
+                if (hash[j] == h && rowsEqual(columns, i, j)) {
+                    groupOf[i] = groupOf[j];
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+        return new Groups(groupOf, groups, java.util.Arrays.copyOf(first, groups));
+    }
+
+    private static long finish(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    private static long step(long acc, long v) {
+        return (acc ^ (v * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+    }
+
+    private static void mix(Column<?> c, long[] hash, int n) {
+        if (c instanceof DoubleColumn) {
+            DoubleColumn d = (DoubleColumn) c;
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], doubleKey(d.getDouble(i)));
+            }
+        } else if (c instanceof LongColumn) {
+            LongColumn d = (LongColumn) c;
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], d.getLong(i));
+            }
+        } else if (c instanceof IntColumn) {
+            IntColumn d = (IntColumn) c;
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], d.getInt(i));
+            }
+        } else if (c instanceof StringColumn) {
+            // Within one column the dictionary key identifies the text.
+            StringColumn sc = (StringColumn) c;
+            DictionaryMap d = dictionary(sc);
+            if (d != null) {
+                for (int i = 0; i < n; i++) {
+                    hash[i] = step(hash[i], d.getKeyForIndex(i));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    hash[i] = step(hash[i], sc.get(i).hashCode());
+                }
+            }
+        } else if (c instanceof DateColumn) {
+            DateColumn d = (DateColumn) c;
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], d.getIntInternal(i));
+            }
+        } else if (c instanceof DateTimeColumn) {
+            DateTimeColumn d = (DateTimeColumn) c;
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], d.isMissing(i) ? Long.MIN_VALUE : d.getLongInternal(i));
+            }
+        } else if (c instanceof BooleanColumn) {
+            BooleanColumn d = (BooleanColumn) c;
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], d.getByte(i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                hash[i] = step(hash[i], c.isMissing(i) ? 0 : Objects.hashCode(c.get(i)));
+            }
+        }
+    }
+
+    /**
+     * The column's dictionary, or null when Tablesaw keeps its text without one (a column with
+     * very many distinct values is promoted to plain text storage).
+     */
+    static DictionaryMap dictionary(StringColumn c) {
+        DictionaryMap d = c.getDictionary();
+        if (c.size() == 0) {
+            return null;
+        }
+        try {
+            d.getKeyForIndex(0);
+            return d;
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static long doubleKey(double v) {
+        if (Double.isNaN(v)) {
+            return 0x7ff8000000000000L;
+        }
+        return v == 0.0 ? 0L : Double.doubleToRawLongBits(v);
+    }
+
+    /** True if rows i and j hold equal values in every column. */
+    public static boolean rowsEqual(List<Column<?>> columns, int i, int j) {
+        for (Column<?> c : columns) {
+            if (!cellsEqual(c, i, j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cellsEqual(Column<?> c, int i, int j) {
+        if (c instanceof DoubleColumn) {
+            DoubleColumn d = (DoubleColumn) c;
+            return doubleKey(d.getDouble(i)) == doubleKey(d.getDouble(j));
+        }
+        if (c instanceof LongColumn) {
+            LongColumn d = (LongColumn) c;
+            return d.getLong(i) == d.getLong(j);
+        }
+        if (c instanceof IntColumn) {
+            IntColumn d = (IntColumn) c;
+            return d.getInt(i) == d.getInt(j);
+        }
+        if (c instanceof StringColumn) {
+            StringColumn sc = (StringColumn) c;
+            DictionaryMap d = dictionary(sc);
+            return d != null ? d.getKeyForIndex(i) == d.getKeyForIndex(j) : sc.get(i).equals(sc.get(j));
+        }
+        if (c instanceof DateColumn) {
+            DateColumn d = (DateColumn) c;
+            return d.getIntInternal(i) == d.getIntInternal(j);
+        }
+        if (c instanceof BooleanColumn) {
+            BooleanColumn d = (BooleanColumn) c;
+            return d.getByte(i) == d.getByte(j);
+        }
+        boolean mi = c.isMissing(i);
+        boolean mj = c.isMissing(j);
+        if (mi || mj) {
+            return mi == mj;
+        }
+        return Objects.equals(c.get(i), c.get(j));
+    }
+}
