@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             GenerateCommand.class,
             ServeCommand.class,
+            W1Command.class,
+            PipelineCommand.class,
+            DemoCommand.class,
         })
 public final class XtageCli implements Runnable {
 
