@@ -26,7 +26,8 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Fixed bins are intervals in the usual notation, each with its own closed or open ends, so
  * mixed rules such as {@code [0,18) [18,30] (30,50] (50,100]} are written as they are said.
- * {@link #edges(String, double...)} makes pandas-{@code cut}-style right-closed bins from edges.
+ * {@link #edges(String, double...)} makes pandas-{@code cut}-style right-closed bins from edges
+ * ({@link #closedLeft()} for left-closed ones).
  * {@link #quantiles(String, int)} fits the edges on the data: {@code n} bins of about equal
  * counts, the first closed on both ends and the others right-closed (pandas {@code qcut});
  * equal edges are merged. Bins must not overlap. A value in no bin (or missing) gives a missing
@@ -158,6 +159,33 @@ public final class Bin implements Step {
         iv.add(Interval.parse(interval));
         List<String> ls = new ArrayList<>(labels);
         ls.add(label);
+        return new Bin(column, output, iv, ls, 0);
+    }
+
+    /**
+     * Makes right-closed bins {@code (a,b]} left-closed {@code [a,b)}, as pandas
+     * {@code cut(..., right=False)}: for bins made by {@link #edges(String, double...)}. Labels
+     * that were the interval text follow the change.
+     *
+     * @return a copy with every bin closed on the left and open on the right
+     * @throws IllegalStateException unless every bin is of the form {@code (a,b]}
+     * @since 0.1.0
+     */
+    public Bin closedLeft() {
+        if (quantiles > 0 || intervals.isEmpty()) {
+            throw new IllegalStateException("Bin.closedLeft applies to bins made by Bin.edges(...)");
+        }
+        List<Interval> iv = new ArrayList<>();
+        List<String> ls = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            Interval old = intervals.get(i);
+            if (old.loClosed || !old.hiClosed) {
+                throw new IllegalStateException("Bin.closedLeft: bin " + old + " is not of the form (a,b]");
+            }
+            Interval now = new Interval(old.lo, true, old.hi, false);
+            iv.add(now);
+            ls.add(labels.get(i).equals(old.toString()) ? now.toString() : labels.get(i));
+        }
         return new Bin(column, output, iv, ls, 0);
     }
 

@@ -62,6 +62,14 @@ class BinTest implements StepContract {
     }
 
     @Test
+    void edgesClosedLeft_closeEachBinOnItsLowerEdge() {
+        Table out = Bin.edges("age", 0, 18, 65).closedLeft().fit(fitTable()).transform(fitTable()).table();
+        assertThat(values(out, "age_bin")).containsExactly("[0,18)", "[0,18)", "[18,65)", "[18,65)", "[18,65)",
+            "[18,65)", "[18,65)", null, null, null, null);
+        assertThatThrownBy(() -> ageGroups().closedLeft()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void edgesWithLabels_useTheLabels() {
         Table out = Bin.edges("age", -1, 18, 1000).labels("minor", "adult").into("age").fit(fitTable())
             .transform(fitTable()).table();
