@@ -55,6 +55,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class Cast implements Step {
     static final String TYPE = "cast";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cast.class);
     private static final Object INVALID = new Object();
 
     /**
@@ -320,6 +321,10 @@ public final class Cast implements Step {
                     if (!Values.same(v, w)) {
                         changed++;
                     }
+                }
+                if (bad > 0) {
+                    log.warn("cast: {} values of '{}' could not be converted from {} to {} and became missing", bad, name,
+                        from, target);
                 }
                 edit.replace(name, Values.build(target, name, values));
                 r.columnRetyped(name, from.name(), target.name()).cellsChanged(name, changed);
