@@ -84,6 +84,18 @@ class JdbcSourceTest {
     }
 
     @Test
+    void timestamptzIsUtcWhateverTheSessionTimeZone() throws SQLException {
+        try (Connection c = pg.admin().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SET TIME ZONE 'Asia/Tokyo'");
+            Table t = JdbcSource.builder().dataSource(new OneConnection(c))
+                .query("select tz, current_setting('TimeZone') as zone from " + schema + ".all_types limit 1")
+                .build().read().table();
+            assertThat(t.stringColumn("zone").get(0)).isEqualTo("Asia/Tokyo");
+            assertThat(t.dateTimeColumn("tz").get(0)).isEqualTo(LocalDateTime.of(2024, 3, 1, 10, 0));
+        }
+    }
+
+    @Test
     void nullsAreMissingInEveryType() {
         ReadResult r = source().table(schema, "all_types").build().read();
         Table t = r.table();
