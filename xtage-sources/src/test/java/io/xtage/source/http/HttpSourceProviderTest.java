@@ -58,6 +58,20 @@ class HttpSourceProviderTest {
     }
 
     @Test
+    void realJsonAndCsvFormatsAreFoundByName() {
+        server.route("/customers.json", (ex, n) -> TestServer.json(ex,
+            "{\"items\":[{\"Customer_ID\":1,\"Age\":30.5},{\"Customer_ID\":2,\"Age\":null}]}"));
+        server.route("/products", (ex, n) -> TestServer.send(ex, 200, "text/csv", "Product_ID;Price\n7;1.5\n8;2\n"));
+        ReadResult json = Sources.forUri(server.uri("/customers.json"), Map.of("format.pointer", "/items")).read();
+        assertThat(json.table().columnNames()).containsExactly("customer_id", "age");
+        assertThat(json.table().doubleColumn("age").countMissing()).isEqualTo(1);
+        ReadResult csv = Sources.forUri(server.uri("/products"), Map.of("format", "csv", "format.delimiter", ";"))
+            .read();
+        assertThat(csv.table().longColumn("product_id").asList()).containsExactly(7L, 8L);
+        assertThat(csv.table().doubleColumn("price").asList()).containsExactly(1.5, 2.0);
+    }
+
+    @Test
     void mapsEveryHttpOption() {
         HttpOptions o = HttpSourceProvider.options(Map.ofEntries(Map.entry("method", "post"),
             Map.entry("body", "{}"), Map.entry("content_type", "application/x-json"),
