@@ -1,5 +1,9 @@
 package io.xtage.bench.jmh;
 
+import io.xtage.core.RejectPolicy;
+import io.xtage.core.schema.ColumnType;
+import io.xtage.core.schema.Schema;
+import io.xtage.source.csv.CsvSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,25 @@ public final class CsvBenchData {
     private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
 
     private CsvBenchData() {
+    }
+
+    /**
+     * @param file a file written by {@link #write}
+     * @return xtage's reader of it, with the declared schema and a strict reject policy
+     * @since 0.1.0
+     */
+    public static CsvSource source(Path file) {
+        return CsvSource.builder()
+            .path(file)
+            .schema(Schema.builder()
+                .column("id", ColumnType.LONG)
+                .column("customer_id", ColumnType.LONG)
+                .column("quantity", ColumnType.INT)
+                .column("amount", ColumnType.DOUBLE)
+                .date("day", "yyyy-MM-dd")
+                .build())
+            .rejectPolicy(RejectPolicy.strict())
+            .build();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.xtage.bench.jmh;
 
+import io.xtage.core.ReadResult;
+import io.xtage.source.csv.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public class CsvReadBenchmark {
     private Connection duck;
     private Connection duckOneThread;
     private String duckSql;
+    private CsvSource source;
 
     /**
      * @throws IOException if the file cannot be written
@@ -63,6 +66,7 @@ public class CsvReadBenchmark {
     public void setUp() throws IOException, SQLException {
         dir = Files.createTempDirectory("xtage-bench-csv");
         file = CsvBenchData.write(dir.resolve("data.csv"), CsvBenchData.ROWS, CsvBenchData.SEED);
+        source = CsvBenchData.source(file);
         duck = DriverManager.getConnection("jdbc:duckdb:");
         duckOneThread = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement st = duckOneThread.createStatement()) {
@@ -85,6 +89,16 @@ public class CsvReadBenchmark {
         duckOneThread.close();
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir);
+    }
+
+    /** @return the table @since 0.1.0 */
+    @Benchmark
+    public Table xtageCsvSource() {
+        ReadResult r = source.read();
+        if (!r.rejects().isEmpty()) {
+            throw new IllegalStateException("unexpected rejects: " + r.rejects().get(0));
+        }
+        return r.table();
     }
 
     /** @return the table @since 0.1.0 */
