@@ -1,0 +1,220 @@
+package io.xtage.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xtage.core.ProgressListener;
+import io.xtage.core.ReadResult;
+import io.xtage.core.Source;
+import io.xtage.core.standardize.StandardizeResult;
+import io.xtage.examples.generate.W1DataGenerator;
+import io.xtage.examples.pipeline.ParallelReads;
+import io.xtage.examples.pipeline.W1Workload;
+import io.xtage.preprocess.FittedPreprocessor;
+import io.xtage.preprocess.PreprocessResult;
+import io.xtage.sink.csv.CsvSink;
+import io.xtage.source.csv.CsvOptions;
+import io.xtage.source.csv.CsvSource;
+import io.xtage.source.json.JsonOptions;
+import io.xtage.source.json.JsonSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** W1 on 20,000 generated rows: the Spark engine against the one-machine engine. */
+class SparkW1ParityTest {
+    @TempDir
+    static Path dir;
+
+    static SparkSession spark;
+    static Path data;
+    static StandardizeResult localUnified;
+    static PreprocessResult localPrepared;
+    static SparkW1.Run sparkRun;
+
+    @BeforeAll
+    static void setUp() {
+        data = dir.resolve("data");
+        W1DataGenerator.generate(data, 20_000, 42);
+        spark = SparkW1.configure(SparkSession.builder().master("local[2]").appName("xtage-spark-test")
+            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")).getOrCreate();
+        Map<String, Source> sources = new LinkedHashMap<>();
+        sources.put(W1Workload.SALES, CsvSource.builder().path(data.resolve("sales_data.csv"))
+            .options(CsvOptions.DEFAULT).schema(W1Workload.salesSchema(false)).build());
+        sources.put(W1Workload.TRANSACTIONS, CsvSource.builder().path(data.resolve("transactions.csv"))
+            .options(CsvOptions.DEFAULT).schema(W1Workload.transactionsSchema()).build());
+        sources.put(W1Workload.PRODUCTS, CsvSource.builder().path(data.resolve("products.csv"))
+            .options(CsvOptions.DEFAULT).schema(W1Workload.productsSchema()).build());
+        sources.put(W1Workload.CUSTOMERS, JsonSource.builder().path(data.resolve("customer_data.json"))
+            .options(JsonOptions.DEFAULT).schema(W1Workload.customersSchema()).build());
+        sources.put(W1Workload.RATES, JsonSource.builder().path(data.resolve("exchange_rates.json"))
+            .options(JsonOptions.DEFAULT).schema(W1Workload.ratesSchema()).build());
+        Map<String, ReadResult> reads = ParallelReads.readAll(sources, ProgressListener.NONE);
+        localUnified = W1Workload.standardization().run(W1Workload.tables(reads));
+        localPrepared = W1Workload.preprocessor().fitTransform(localUnified.table());
+        sparkRun = SparkW1.run(spark, data.toString());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void planAndPreprocessorAreTheOnesOfW1Workload() {
+        assertThat(SparkW1.standardization()).isEqualTo(W1Workload.standardization());
+        assertThat(SparkW1.preprocessor()).isEqualTo(W1Workload.preprocessor());
+    }
+
+    @Test
+    void outputEqualsTheOneMachineEnginesCellForCell() throws IOException {
+        Path local = dir.resolve("local.csv");
+        Path remote = dir.resolve("spark.csv");
+        CsvSink.to(local).write(localPrepared.table());
+        long rows = SparkW1.write(sparkRun.prepared().table(), remote);
+        assertThat(rows).isEqualTo(localPrepared.table().rowCount()).isGreaterThan(15_000);
+        assertSameCsv(remote, local);
+    }
+
+    @Test
+    void joinReportsAndInputReportsAgree() {
+        Map<String, Object> local = localUnified.toMap();
+        Map<String, Object> remote = sparkRun.unified().toMap();
+        assertThat(remote.get("rows")).isEqualTo(local.get("rows"));
+        assertThat(remote.get("columns")).isEqualTo(local.get("columns"));
+        assertThat(remote.get("inputs")).isEqualTo(local.get("inputs"));
+        assertThat(withoutSamples(remote.get("joins"))).isEqualTo(withoutSamples(local.get("joins")));
+        assertThat(remote.get("date_formats")).isEqualTo(local.get("date_formats"));
+        assertThat(remote.get("rejects")).isEqualTo(local.get("rejects"));
+    }
+
+    @Test
+    void fittedPreprocessorOnSparkIsTheOneMachineEnginesWithinRounding() {
+        FittedPreprocessor remote = sparkRun.prepared().fitted();
+        FittedPreprocessor local = localPrepared.fitted();
+        assertSameJson(remote.toMap(), local.toMap(), "fitted");
+    }
+
+    @Test
+    void preprocessorFittedOnSparkTransformsTheSameOnTablesaw() throws IOException {
+        FittedPreprocessor fromSpark = FittedPreprocessor.fromJson(sparkRun.prepared().fitted().toJson());
+        PreprocessResult onTablesaw = fromSpark.transform(localUnified.table());
+        Path a = dir.resolve("spark-fit-tablesaw-transform.csv");
+        Path b = dir.resolve("local2.csv");
+        CsvSink.to(a).write(onTablesaw.table());
+        CsvSink.to(b).write(localPrepared.table());
+        assertSameCsv(a, b);
+    }
+
+    @Test
+    void preprocessorFittedOnTablesawTransformsTheSameOnSpark() throws IOException {
+        FittedPreprocessor fromLocal = FittedPreprocessor.fromJson(localPrepared.fitted().toJson());
+        Dataset<Row> out = SparkPreprocessor.transform(fromLocal, sparkRun.unified().table());
+        Path a = dir.resolve("tablesaw-fit-spark-transform.csv");
+        Path b = dir.resolve("local3.csv");
+        SparkW1.write(out, a);
+        CsvSink.to(b).write(localPrepared.table());
+        assertSameCsv(a, b);
+    }
+
+    @Test
+    void readsRejectNothingOnCleanlyTypedValues() {
+        for (SparkRead r : sparkRun.reads().values()) {
+            assertThat(r.rejects().columns()).containsExactly("source", "record", "column", "value", "reason");
+            assertThat(r.rejects().count()).as(r.source()).isZero();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> withoutSamples(Object joins) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : (List<Object>) joins) {
+            Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) o);
+            Object s = m.remove("unmatched_key_sample");
+            m.put("unmatched_key_sample_size", ((List<?>) s).size());
+            out.add(m);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertSameJson(Object a, Object b, String path) {
+        if (a instanceof Map && b instanceof Map) {
+            assertThat(((Map<String, Object>) a).keySet()).as(path).isEqualTo(((Map<String, Object>) b).keySet());
+            for (String k : ((Map<String, Object>) a).keySet()) {
+                assertSameJson(((Map<String, Object>) a).get(k), ((Map<String, Object>) b).get(k), path + "." + k);
+            }
+        } else if (a instanceof List && b instanceof List) {
+            assertThat(((List<?>) a).size()).as(path).isEqualTo(((List<?>) b).size());
+            for (int i = 0; i < ((List<?>) a).size(); i++) {
+                assertSameJson(((List<?>) a).get(i), ((List<?>) b).get(i), path + "[" + i + "]");
+            }
+        } else if (a instanceof Double || b instanceof Double) {
+            double x = ((Number) a).doubleValue();
+            double y = ((Number) b).doubleValue();
+            assertThat(Math.abs(x - y)).as(path + ": " + x + " vs " + y).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(y)));
+        } else {
+            assertThat(a).as(path).isEqualTo(b);
+        }
+    }
+
+    /** Same header, same rows after sorting by the first column; doubles within 1e-9. */
+    static void assertSameCsv(Path actual, Path expected) throws IOException {
+        List<String> a = Files.readAllLines(actual);
+        List<String> e = Files.readAllLines(expected);
+        assertThat(a.get(0)).isEqualTo(e.get(0));
+        assertThat(a).hasSameSizeAs(e);
+        List<String[]> ra = sorted(a);
+        List<String[]> re = sorted(e);
+        String[] header = e.get(0).split(",", -1);
+        int diffs = 0;
+        StringBuilder first = new StringBuilder();
+        for (int i = 0; i < re.size(); i++) {
+            for (int c = 0; c < header.length; c++) {
+                String x = ra.get(i)[c];
+                String y = re.get(i)[c];
+                if (!x.equals(y) && !closeDoubles(x, y)) {
+                    if (diffs++ < 10) {
+                        first.append("\n  row ").append(re.get(i)[0]).append(' ').append(header[c]).append(": ")
+                            .append(x).append(" vs ").append(y);
+                    }
+                }
+            }
+        }
+        assertThat(diffs).as("cells that differ:" + first).isZero();
+    }
+
+    private static boolean closeDoubles(String x, String y) {
+        try {
+            double a = Double.parseDouble(x);
+            double b = Double.parseDouble(y);
+            return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+        } catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+
+    private static List<String[]> sorted(List<String> lines) {
+        List<String[]> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            rows.add(l.split(",", -1));
+        }
+        rows.sort((p, q) -> {
+            int c = Long.compare(Long.parseLong(p[0]), Long.parseLong(q[0]));
+            return c != 0 ? c : String.join(",", p).compareTo(String.join(",", q));
+        });
+        return rows;
+    }
+}
