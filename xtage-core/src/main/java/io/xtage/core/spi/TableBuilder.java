@@ -8,6 +8,7 @@ import io.xtage.core.coerce.Coercers;
 import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.coerce.DateInference;
 import io.xtage.core.coerce.DatePatterns;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.report.SourceReport;
 import io.xtage.core.schema.ColumnSpec;
 import io.xtage.core.schema.Schema;
@@ -30,7 +31,6 @@ import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -360,12 +360,11 @@ public final class TableBuilder {
     }
 
     private static final class StringCol extends Col {
-        private final StringColumn col;
+        private final StringColumns.Builder col = new StringColumns.Builder(1024);
         private String v;
 
         StringCol(ColumnSpec spec) {
             super(spec);
-            col = StringColumn.create(spec.name());
         }
 
         @Override
@@ -389,7 +388,7 @@ public final class TableBuilder {
 
         @Override
         Column<?> column() {
-            return col;
+            return col.build(spec.name());
         }
     }
 

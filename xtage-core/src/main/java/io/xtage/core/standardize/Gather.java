@@ -1,5 +1,6 @@
 package io.xtage.core.standardize;
 
+import io.xtage.core.internal.StringColumns;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -67,13 +68,7 @@ final class Gather {
             return DateTimeColumn.createInternal(name, out);
         }
         if (src instanceof StringColumn) {
-            StringColumn c = (StringColumn) src;
-            String[] out = new String[n];
-            for (int i = 0; i < n; i++) {
-                int j = idx[i];
-                out[i] = j < 0 ? "" : c.get(j);
-            }
-            return StringColumn.create(name, out);
+            return StringColumns.gather((StringColumn) src, idx, name);
         }
         if (src instanceof BooleanColumn) {
             BooleanColumn c = (BooleanColumn) src;

@@ -1,6 +1,7 @@
 package io.xtage.preprocess.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -236,12 +237,7 @@ public final class Tables {
             return DateTimeColumn.createInternal(name, out);
         }
         if (c instanceof StringColumn) {
-            StringColumn s = (StringColumn) c;
-            StringColumn out = StringColumn.create(name);
-            for (int i = 0; i < k; i++) {
-                out.append(s.get(rows[i]));
-            }
-            return out;
+            return StringColumns.gather((StringColumn) c, rows, name);
         }
         if (c instanceof BooleanColumn) {
             BooleanColumn s = (BooleanColumn) c;

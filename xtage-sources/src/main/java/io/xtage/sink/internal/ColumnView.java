@@ -1,6 +1,7 @@
 package io.xtage.sink.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ColumnView {
     private final String name;
     private final ColumnType type;
     private final StringColumn strings;
+    private final StringColumns.Reader stringReader;
     private final IntColumn ints;
     private final LongColumn longs;
     private final DoubleColumn doubles;
@@ -41,6 +43,7 @@ public final class ColumnView {
         this.name = name;
         this.type = type;
         this.strings = type == ColumnType.STRING ? (StringColumn) c : null;
+        this.stringReader = strings == null ? null : StringColumns.reader(strings);
         this.ints = type == ColumnType.INT ? (IntColumn) c : null;
         this.longs = type == ColumnType.LONG ? (LongColumn) c : null;
         this.doubles = type == ColumnType.DOUBLE ? (DoubleColumn) c : null;
@@ -102,7 +105,7 @@ public final class ColumnView {
     public boolean isMissing(int row) {
         switch (type) {
             case STRING:
-                return strings.get(row).isEmpty();
+                return stringReader.get(row).isEmpty();
             case INT:
                 return ints.getInt(row) == MISSING_INT;
             case LONG:
@@ -122,7 +125,7 @@ public final class ColumnView {
 
     /** @param row a row @return the text, empty when missing */
     public String string(int row) {
-        return strings.get(row);
+        return stringReader.get(row);
     }
 
     /** @param row a row @return the int, {@link #MISSING_INT} when missing */
@@ -167,7 +170,7 @@ public final class ColumnView {
     public void appendPlain(int row, TextOut out) throws java.io.IOException {
         switch (type) {
             case STRING:
-                out.append(strings.get(row));
+                out.append(stringReader.get(row));
                 break;
             case INT:
                 out.append(ints.getInt(row));
