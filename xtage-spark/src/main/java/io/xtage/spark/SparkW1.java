@@ -19,7 +19,7 @@ import io.xtage.preprocess.step.NormalizeText;
 import io.xtage.preprocess.step.OneHot;
 import io.xtage.preprocess.step.Scale;
 import io.xtage.sink.csv.CsvSink;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -83,7 +83,12 @@ public final class SparkW1 {
      * @since 0.1.0
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /**
@@ -95,7 +100,7 @@ public final class SparkW1 {
      * @return 0 on success, 1 on bad data or a failure, 2 on bad arguments
      * @since 0.1.0
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Path data = null;
         Path outFile = null;
         String master = null;
@@ -151,6 +156,10 @@ public final class SparkW1 {
         SparkSession.Builder b = SparkSession.builder().appName("xtage-w1");
         if (master != null) {
             b = b.master(master);
+            if (master.startsWith("local")) {
+                // a few cores: 200 shuffle partitions per stage only add task overhead
+                b = b.config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false");
+            }
         }
         SparkSession spark = configure(b).getOrCreate();
         try {
@@ -159,9 +168,11 @@ public final class SparkW1 {
             long rows = write(r.prepared().table(), outFile);
             err.printf("step %-16s %8.3f s%n", "TOTAL", (System.nanoTime() - t0) / 1e9);
             out.println(rows);
+            out.flush();
             return 0;
         } catch (XtageException e) {
             err.println("xtage w1 (spark): " + e.getMessage());
+            err.flush();
             return 1;
         } finally {
             if (master != null) {

@@ -41,9 +41,19 @@ final class W1Command implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     private Path out;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
+        description = "local (default) or spark: io.xtage.spark.SparkW1 from xtage-spark, with Spark on the classpath.")
+    private String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, such as local[2].")
+    private String master;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (!"local".equals(engine)) {
+            return otherEngine(err);
+        }
         for (String f : new String[] {"sales_data.csv", "products.csv", "transactions.csv", "customer_data.json",
             "exchange_rates.json"}) {
             if (!Files.isRegularFile(data.resolve(f))) {
@@ -73,6 +83,34 @@ final class W1Command implements Callable<Integer> {
         spec.commandLine().getOut().println(prepared.table().rowCount());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Runs W1 on Spark through xtage-spark, loaded by name: the examples do not depend on Spark. */
+    private int otherEngine(PrintWriter err) {
+        if (!"spark".equals(engine)) {
+            err.println("xtage w1: --engine must be local or spark, not " + engine);
+            return 2;
+        }
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "--out",
+            out.toString()));
+        if (master != null) {
+            args.add("--master");
+            args.add(master);
+        }
+        try {
+            Class<?> c = Class.forName("io.xtage.spark.SparkW1");
+            return (Integer) c.getMethod("run", String[].class, PrintWriter.class, PrintWriter.class)
+                .invoke(null, args.toArray(new String[0]), spec.commandLine().getOut(), err);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            err.println("xtage w1: --engine spark needs xtage-spark and Spark 3.5 (Scala 2.13) on the class path ("
+                + e.getMessage() + " not found); run `spark-submit --class io.xtage.spark.SparkW1 xtage-spark.jar "
+                + "--data DIR --out FILE` (see docs/deployment.md)");
+            return 1;
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            err.println("xtage w1 --engine spark: " + cause);
+            return 1;
+        }
     }
 
     private static Source csv(Path file, io.xtage.core.schema.Schema schema) {
