@@ -8,20 +8,20 @@
  *       CsvSource vs Tablesaw's reader (configured well) vs DuckDB {@code read_csv}.</li>
  *   <li>{@link io.xtage.bench.jmh.DateParseBenchmark}: 1M mixed date spellings: DateInference /
  *       DatePatterns vs {@code LocalDate.parse} with a formatter per value.</li>
+ *   <li>{@link io.xtage.bench.jmh.JoinBenchmark}: 1M x 10k left join and a 1M as-of join on
+ *       dates: the Standardizer vs Tablesaw's joiner / a TreeMap per row vs DuckDB.</li>
+ *   <li>{@link io.xtage.bench.jmh.PreprocessBenchmark}: median imputation and one-hot encoding
+ *       of 1M rows: xtage's steps vs Tablesaw's own and a hand-written loop.</li>
+ *   <li>{@link io.xtage.bench.jmh.CsvWriteBenchmark}: the same 1M-row table written as CSV:
+ *       xtage's CsvSink vs Tablesaw {@code write().csv} vs DuckDB {@code COPY ... TO}.</li>
  * </ul>
  *
- * <p>Still to add, when the APIs they measure exist (each against the obvious alternative, on
- * W1-shaped data at 1M rows):
+ * <p>Still to add, when the APIs they measure are settled (each against the obvious alternative,
+ * on W1-shaped data at 1M rows):
  * <ul>
- *   <li>join: {@code io.xtage.core.standardize} left join of a 1M fact table on a 10k dimension
- *       vs Tablesaw {@code joinOn(..).leftOuter(..)} (1.5 s in FIELD-NOTES.md) vs DuckDB;</li>
- *   <li>as-of join: the latest rate at or before each of 1M dates vs a {@code TreeMap.floorEntry}
- *       lookup per row vs DuckDB {@code ASOF LEFT JOIN};</li>
- *   <li>median impute: {@code io.xtage.preprocess} median fit + transform of a 1M double column
- *       with 5% missing vs sort-and-pick on a copy vs Tablesaw {@code DoubleColumn.median()};</li>
- *   <li>one-hot: 5-level category column to 0/1 int columns vs a per-row {@code String.equals}
- *       loop building Tablesaw columns;</li>
- *   <li>CSV write: xtage's CSV sink vs Tablesaw {@code write().csv} (0.7 s in FIELD-NOTES.md).</li>
+ *   <li>the whole preprocessor of W1 step 5 (fit + transform) vs the same in DuckDB SQL;</li>
+ *   <li>JSON read: the 500k-object {@code customer_data.json} of W1 at 5M rows, xtage's JSON
+ *       source vs Jackson's tree model vs DuckDB {@code read_json}.</li>
  * </ul>
  */
 package io.xtage.bench.jmh;
