@@ -10,6 +10,9 @@ import static org.apache.spark.sql.functions.when;
 
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
+import io.xtage.core.coerce.CoercionOptions;
+import io.xtage.core.coerce.DateOrder;
+import io.xtage.core.coerce.DateShapeReport;
 import io.xtage.core.schema.ColumnSpec;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.core.schema.Naming;
@@ -17,6 +20,7 @@ import io.xtage.core.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +43,14 @@ import org.apache.spark.sql.types.StructType;
  * number for DOUBLE read as its shortest round-trip double, the schema's date patterns, tried in
  * order), an empty value is missing, and a value that does not convert becomes missing plus a
  * reject record. A row whose required column is missing is dropped, with a reject.
+ *
+ * <p>A LOCAL_DATE or LOCAL_DATE_TIME column whose schema declares no patterns has its formats
+ * inferred per shape of spelling, with the one-machine engine's {@code DateInference}: the
+ * evidence is one {@code groupBy(value).count()} collected to the driver, each distinct spelling
+ * is parsed there with the inferred formats, and the column is joined to that small lookup
+ * (broadcast). Values and reject reasons are therefore the one-machine engine's exactly, and
+ * {@link SparkRead#dateFormats()} holds the per-shape report that {@code SourceReport.dateFormats()}
+ * holds. Rows left out for a missing or bad required value give no evidence, as there.
  *
  * <pre>{@code
  * SparkRead sales = SparkSources.csv(spark, "sales", Path.of("sales_data.csv"), W1Workload.salesSchema(false));
@@ -74,9 +86,25 @@ public final class SparkSources {
      * @since 0.1.0
      */
     public static SparkRead csv(SparkSession spark, String source, String path, Schema schema) {
+        return csv(spark, source, path, schema, CoercionOptions.DEFAULT.defaultDateOrder());
+    }
+
+    /**
+     * Reads a CSV file with a header line, with a default order for inferred dates.
+     *
+     * @param spark the session
+     * @param source the source's name, as rejects name it
+     * @param path the file (a local path or any URI Spark reads)
+     * @param schema the columns to read
+     * @param defaultDateOrder the day/month order of a date shape no value decides
+     * @return the typed table, its rejects and the inferred date formats
+     * @since 0.1.0
+     */
+    public static SparkRead csv(SparkSession spark, String source, String path, Schema schema,
+        DateOrder defaultDateOrder) {
         Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "false")
             .option("multiLine", "true").option("mode", "PERMISSIVE").option("encoding", "UTF-8").csv(path);
-        return typed(spark, source, raw, schema);
+        return typed(spark, source, raw, schema, defaultDateOrder);
     }
 
     /**
@@ -103,9 +131,25 @@ public final class SparkSources {
      * @since 0.1.0
      */
     public static SparkRead json(SparkSession spark, String source, String path, Schema schema) {
+        return json(spark, source, path, schema, CoercionOptions.DEFAULT.defaultDateOrder());
+    }
+
+    /**
+     * Reads a JSON file, with a default order for inferred dates.
+     *
+     * @param spark the session
+     * @param source the source's name
+     * @param path the file
+     * @param schema the fields to read
+     * @param defaultDateOrder the day/month order of a date shape no value decides
+     * @return the typed table, its rejects and the inferred date formats
+     * @since 0.1.0
+     */
+    public static SparkRead json(SparkSession spark, String source, String path, Schema schema,
+        DateOrder defaultDateOrder) {
         Dataset<Row> raw = spark.read().option("multiLine", "true").option("primitivesAsString", "true")
             .option("mode", "PERMISSIVE").json(path);
-        return typed(spark, source, raw, schema);
+        return typed(spark, source, raw, schema, defaultDateOrder);
     }
 
     /**
@@ -155,7 +199,25 @@ public final class SparkSources {
      * @since 0.1.0
      */
     public static SparkRead typed(SparkSession spark, String source, Dataset<Row> raw, Schema schema) {
+        return typed(spark, source, raw, schema, CoercionOptions.DEFAULT.defaultDateOrder());
+    }
+
+    /**
+     * Converts text columns to the schema's types, with a default order for inferred dates.
+     *
+     * @param spark the session
+     * @param source the source's name
+     * @param raw text columns, named as in the file
+     * @param schema the columns wanted
+     * @param defaultDateOrder the day/month order of a date shape no value decides, for the date
+     *     columns whose schema declares no patterns (as {@link CoercionOptions#defaultDateOrder()})
+     * @return the typed table, its rejects and the inferred date formats
+     * @since 0.1.0
+     */
+    public static SparkRead typed(SparkSession spark, String source, Dataset<Row> raw, Schema schema,
+        DateOrder defaultDateOrder) {
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(defaultDateOrder, "defaultDateOrder");
         Map<String, String> byName = new HashMap<>();
         for (String h : raw.columns()) {
             byName.putIfAbsent(h, h);
@@ -173,26 +235,64 @@ public final class SparkSources {
         Dataset<Row> text = withRecordNumbers(spark, raw.select(select.toArray(new Column[0])));
         text = text.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
 
+        // Rows left out before inference (a required value missing or not converting) give no
+        // evidence, as in the one-machine engine, which infers from the rows it kept.
+        Column early = lit(false);
+        for (ColumnSpec c : schema.columns()) {
+            if (!c.isNullable()) {
+                early = early.or(inferred(c) ? SparkDates.missing(col(quote(c.name())))
+                    : convert(emptyIsNull(c), c).isNull());
+            }
+        }
+        Column kept = functions_not(early);
+        Map<String, SparkDates.Inferred> inferred = new LinkedHashMap<>();
+        Map<String, List<DateShapeReport>> dateFormats = new LinkedHashMap<>();
+        Dataset<Row> rows = text;
+        for (ColumnSpec c : schema.columns()) {
+            if (inferred(c)) {
+                SparkDates.Inferred inf = SparkDates.infer(spark, text.where(kept), c.name(), c.type(),
+                    defaultDateOrder, true, "__xtage_d" + inferred.size() + "_");
+                inferred.put(c.name(), inf);
+                dateFormats.put(c.name(), inf.shapes);
+                rows = inf.join(rows, col(quote(c.name())));
+            }
+        }
+
         List<Column> typedCols = new ArrayList<>();
         Dataset<Row> rejects = spark.createDataFrame(new ArrayList<Row>(), REJECTS);
         Column requiredMissing = lit(false);
         for (ColumnSpec c : schema.columns()) {
-            Column s = when(col(c.name()).equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(col(c.name()));
-            Column v = convert(s, c);
+            SparkDates.Inferred inf = inferred.get(c.name());
+            Column s = emptyIsNull(c);
+            Column v = inf != null ? inf.value() : convert(s, c);
             typedCols.add(v.as(c.name()));
-            if (c.type() != ColumnType.STRING) {
+            if (inf != null) {
+                rejects = rejects.union(rows.where(kept.and(inf.reason().isNotNull())).select(lit(source),
+                    col(RECORD), lit(c.name()), inf.shown(), inf.reason()));
+            } else if (c.type() != ColumnType.STRING) {
                 Column bad = s.isNotNull().and(v.isNull());
-                rejects = rejects.union(text.where(bad).select(lit(source), col(RECORD), lit(c.name()),
-                    col(c.name()), lit("not a " + c.type() + describe(c))));
+                rejects = rejects.union(rows.where(bad).select(lit(source), col(RECORD), lit(c.name()),
+                    col(quote(c.name())), lit("not a " + c.type() + describe(c))));
             }
             if (!c.isNullable()) {
                 requiredMissing = requiredMissing.or(v.isNull());
-                rejects = rejects.union(text.where(s.isNull()).select(lit(source), col(RECORD), lit(c.name()),
+                Column absent = inf != null ? SparkDates.missing(col(quote(c.name()))) : s.isNull();
+                rejects = rejects.union(rows.where(absent).select(lit(source), col(RECORD), lit(c.name()),
                     lit(null).cast(DataTypes.StringType), lit("missing value in required column; row dropped")));
             }
         }
-        Dataset<Row> table = text.where(functions_not(requiredMissing)).select(typedCols.toArray(new Column[0]));
-        return new SparkRead(source, table, rejects.toDF("source", "record", "column", "value", "reason"));
+        Dataset<Row> table = rows.where(functions_not(requiredMissing)).select(typedCols.toArray(new Column[0]));
+        return new SparkRead(source, table, rejects.toDF("source", "record", "column", "value", "reason"),
+            dateFormats);
+    }
+
+    private static boolean inferred(ColumnSpec c) {
+        return (c.type() == ColumnType.LOCAL_DATE || c.type() == ColumnType.LOCAL_DATE_TIME) && c.formats().isEmpty();
+    }
+
+    private static Column emptyIsNull(ColumnSpec c) {
+        return when(col(quote(c.name())).equalTo(""), lit(null).cast(DataTypes.StringType))
+            .otherwise(col(quote(c.name())));
     }
 
     private static Column functions_not(Column c) {
@@ -219,8 +319,8 @@ public final class SparkSources {
             case LOCAL_DATE:
             case LOCAL_DATE_TIME: {
                 if (c.formats().isEmpty()) {
-                    throw new XtageException("the Spark engine does not infer date formats while reading yet (column '"
-                        + c.name() + "'): declare the patterns in the schema, or use a plan's dates(...) step");
+                    throw new XtageException("column '" + c.name() + "': a date column without patterns is inferred "
+                        + "by SparkSources.typed, not converted row by row");
                 }
                 List<Column> tries = new ArrayList<>();
                 for (String p : c.formats()) {

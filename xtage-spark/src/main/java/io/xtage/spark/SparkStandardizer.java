@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
+import io.xtage.core.coerce.DateShapeReport;
 import io.xtage.core.schema.ColumnSpec;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.core.schema.Naming;
@@ -66,8 +67,15 @@ import org.slf4j.LoggerFactory;
  * the match to the left rows. This keeps the window small and avoids the quadratic range join
  * that a {@code <=} condition plus {@code row_number} needs.
  *
- * <p>Not supported yet (a clear {@link XtageException} names them): inferred date formats in a
- * plan's {@code dates}, as-of {@code tolerance}, {@code reject_unmatched}.
+ * <p>A {@code dates} step that infers the formats uses the one-machine engine's
+ * {@code DateInference}: the evidence is one {@code groupBy(value).count()} over the input's rows,
+ * collected to the driver; each distinct spelling is parsed there, and the column is joined to
+ * that small lookup (broadcast), so dates, reject reasons and the per-shape report (in
+ * {@link SparkStandardizeResult#dateFormats()}, keyed {@code input.column}) are the one-machine
+ * engine's exactly.
+ *
+ * <p>Not supported yet (a clear {@link XtageException} names them): as-of {@code tolerance},
+ * {@code reject_unmatched}.
  *
  * @since 0.1.0
  */
@@ -114,7 +122,9 @@ public final class SparkStandardizer {
         List<Map<String, Object>> inputReports = new ArrayList<>();
         List<Dataset<Row>> rejects = new ArrayList<>();
 
-        Prepared fact = prepare(plan.fact(), tables.get(plan.fact().name()), Set.of(), inputReports, rejects);
+        Map<String, List<DateShapeReport>> dateFormats = new LinkedHashMap<>();
+        Prepared fact = prepare(plan.fact(), tables.get(plan.fact().name()), Set.of(), inputReports, rejects,
+            dateFormats);
         Dataset<Row> cur = fact.table;
         Map<String, String> origins = new LinkedHashMap<>();
         for (String c : cur.columns()) {
@@ -127,7 +137,8 @@ public final class SparkStandardizer {
             unsupported(j);
             Set<String> keyCols = new LinkedHashSet<>(j.rightKeys());
             keyCols.addAll(j.byRight());
-            Prepared right = prepare(j.input(), tables.get(j.input().name()), keyCols, inputReports, rejects);
+            Prepared right = prepare(j.input(), tables.get(j.input().name()), keyCols, inputReports, rejects,
+                dateFormats);
             Joined out = join(cur, curRows, origins, right, j);
             joinReports.add(out.report);
             cur = out.table;
@@ -139,7 +150,15 @@ public final class SparkStandardizer {
         for (Map<String, Object> r : inputReports) {
             rejectCount += (Long) r.get("values_rejected");
         }
-        return new SparkStandardizeResult(cur, curRows, origins, inputReports, joinReports, new LinkedHashMap<>(),
+        Map<String, List<Map<String, Object>>> formats = new LinkedHashMap<>();
+        dateFormats.forEach((k, v) -> {
+            List<Map<String, Object>> shapes = new ArrayList<>();
+            for (DateShapeReport r : v) {
+                shapes.add(r.toMap());
+            }
+            formats.put(k, shapes);
+        });
+        return new SparkStandardizeResult(cur, curRows, origins, inputReports, joinReports, formats,
             allRejects, rejectCount);
     }
 
@@ -171,7 +190,7 @@ public final class SparkStandardizer {
     }
 
     private static Prepared prepare(InputSpec in, Dataset<Row> table, Set<String> keyCols,
-        List<Map<String, Object>> reports, List<Dataset<Row>> rejects) {
+        List<Map<String, Object>> reports, List<Dataset<Row>> rejects, Map<String, List<DateShapeReport>> dateFormats) {
         Prepared p = new Prepared(in.name());
         // 1. naming
         Dataset<Row> t = table;
@@ -190,6 +209,8 @@ public final class SparkStandardizer {
         // 2. casts and dates
         List<Column> typed = new ArrayList<>();
         List<Column> bad = new ArrayList<>();
+        List<Column> badValues = new ArrayList<>();
+        List<Column> badReasons = new ArrayList<>();
         List<String> badCols = new ArrayList<>();
         Map<String, DataType> types = new LinkedHashMap<>();
         for (StructField f : t.schema().fields()) {
@@ -201,17 +222,51 @@ public final class SparkStandardizer {
         for (String c : in.dates().keySet()) {
             require(types, c, in.name(), "dates");
         }
-        for (String c : t.columns()) {
+        String[] names = t.columns();
+        // Inferred dates: the evidence is one aggregation over all the input's rows (before its
+        // filters, as in the one-machine engine); each spelling is parsed on the driver by the same
+        // DateInference, and the column joined to the small lookup.
+        Map<String, SparkDates.Inferred> inferred = new LinkedHashMap<>();
+        Dataset<Row> base = t;
+        for (String c : names) {
+            DateSpec spec = in.casts().containsKey(c) ? null : in.dates().get(c);
+            if (spec == null || !spec.isInferred() || types.get(c).equals(SparkSources.sparkType(spec.type()))) {
+                continue;
+            }
+            if (!types.get(c).equals(DataTypes.StringType)) {
+                throw new SchemaException("input '" + in.name() + "': column '" + c + "' is "
+                    + types.get(c).simpleString() + ", not text; dates(...) parses text columns (use cast(...) to "
+                    + "convert between types)");
+            }
+            SparkDates.Inferred inf = SparkDates.infer(t.sparkSession(), base, c, spec.type(),
+                spec.inferDefaultOrder().orElseThrow(), false, "__xtage_d" + inferred.size() + "_");
+            inferred.put(c, inf);
+            dateFormats.put(in.name() + "." + c, inf.shapes);
+            t = inf.join(t, col(SparkSources.quote(c)));
+        }
+        for (String c : names) {
             Column src = col(SparkSources.quote(c));
             Column v = src;
-            if (in.casts().containsKey(c)) {
-                v = cast(src, types.get(c), in.casts().get(c), c);
-            } else if (in.dates().containsKey(c)) {
-                v = dates(src, types.get(c), in.dates().get(c), in.name(), c);
-            }
-            if (v != src) {
-                bad.add(src.isNotNull().and(src.cast(DataTypes.StringType).notEqual("")).and(v.isNull()));
+            SparkDates.Inferred inf = inferred.get(c);
+            if (inf != null) {
+                v = inf.value();
+                bad.add(inf.reason().isNotNull());
+                badValues.add(src);
+                badReasons.add(inf.reason());
                 badCols.add(c);
+            } else {
+                if (in.casts().containsKey(c)) {
+                    v = cast(src, types.get(c), in.casts().get(c), c);
+                } else if (in.dates().containsKey(c)) {
+                    v = dates(src, types.get(c), in.dates().get(c), in.name(), c);
+                }
+                if (v != src) {
+                    bad.add(src.isNotNull().and(src.cast(DataTypes.StringType).notEqual("")).and(v.isNull()));
+                    badValues.add(src.cast(DataTypes.StringType));
+                    badReasons.add(lit("does not convert to "
+                        + (in.casts().containsKey(c) ? in.casts().get(c) : "a date")));
+                    badCols.add(c);
+                }
             }
             typed.add(v.as(c));
         }
@@ -230,8 +285,7 @@ public final class SparkStandardizer {
                 if (k > 0) {
                     String c = badCols.get(i);
                     rejects.add(withId.where(bad.get(i)).select(lit(in.name()), col(SparkSources.RECORD), lit(c),
-                        col(SparkSources.quote(c)).cast(DataTypes.StringType),
-                        lit("does not convert to " + (in.casts().containsKey(c) ? in.casts().get(c) : "a date"))));
+                        badValues.get(i), badReasons.get(i)));
                 }
             }
             t = t.select(typed.toArray(new Column[0]));
@@ -311,8 +365,8 @@ public final class SparkStandardizer {
 
     private static Column dates(Column src, DataType from, DateSpec spec, String input, String name) {
         if (spec.isInferred() || spec.patterns().isEmpty()) {
-            throw new XtageException("input '" + input + "', column '" + name + "': the Spark engine does not infer "
-                + "date formats in a plan yet; declare the patterns (DateSpec.patterns(...))");
+            throw new XtageException("input '" + input + "', column '" + name + "': inferred dates are parsed "
+                + "through a lookup, not row by row");
         }
         if (!from.equals(DataTypes.StringType)) {
             return src.cast(SparkSources.sparkType(spec.type()));

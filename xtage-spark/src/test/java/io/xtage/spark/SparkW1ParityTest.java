@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xtage.core.ProgressListener;
 import io.xtage.core.ReadResult;
+import io.xtage.core.Reject;
 import io.xtage.core.Source;
+import io.xtage.core.coerce.DateShapeReport;
 import io.xtage.core.standardize.StandardizeResult;
 import io.xtage.examples.generate.W1DataGenerator;
 import io.xtage.examples.pipeline.ParallelReads;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /** W1 on 20,000 generated rows: the Spark engine against the one-machine engine. */
 class SparkW1ParityTest {
@@ -135,6 +138,50 @@ class SparkW1ParityTest {
             assertThat(r.rejects().columns()).containsExactly("source", "record", "column", "value", "reason");
             assertThat(r.rejects().count()).as(r.source()).isZero();
         }
+    }
+
+    @Test
+    void inferredSalesDatesHaveTheOneMachineShapeReportAndDates() {
+        Path sales = data.resolve("sales_data.csv");
+        ReadResult local = CsvSource.builder().path(sales).options(CsvOptions.DEFAULT)
+            .schema(W1Workload.salesSchema(true)).build().read(ProgressListener.NONE);
+        SparkRead remote = SparkSources.csv(spark, "sales", sales, W1Workload.salesSchema(true));
+
+        List<DateShapeReport> shapes = local.report().dateFormats().get("transaction_date");
+        assertThat(shapes).as("W1 spells its sales dates three ways").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(remote.dateFormats()).containsOnlyKeys("transaction_date");
+        assertThat(remote.dateFormats().get("transaction_date")).containsExactlyElementsOf(shapes);
+        assertThat(toMaps(remote.dateFormats().get("transaction_date"))).isEqualTo(toMaps(shapes));
+
+        Table t = local.table();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            expected.add(t.longColumn("transaction_id").getString(i) + "=" + t.dateColumn("transaction_date").get(i));
+        }
+        List<String> actual = new ArrayList<>();
+        for (Row r : remote.table().select("transaction_id", "transaction_date").collectAsList()) {
+            actual.add((r.isNullAt(0) ? "" : String.valueOf(r.getLong(0))) + "=" + r.get(1));
+        }
+        assertThat(actual).hasSize(t.rowCount()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(actual).as("some dates parse").anyMatch(x -> !x.endsWith("=null"));
+
+        List<String> localRejects = new ArrayList<>();
+        for (Reject r : local.rejects()) {
+            localRejects.add(r.recordNumber() + ":" + r.column().orElse("") + "=" + r.rawValue() + " " + r.reason());
+        }
+        List<String> remoteRejects = new ArrayList<>();
+        for (Row r : remote.rejects().collectAsList()) {
+            remoteRejects.add(r.getLong(1) + ":" + r.getString(2) + "=" + r.getString(3) + " " + r.getString(4));
+        }
+        assertThat(remoteRejects).containsExactlyInAnyOrderElementsOf(localRejects);
+    }
+
+    private static List<Map<String, Object>> toMaps(List<DateShapeReport> shapes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DateShapeReport r : shapes) {
+            out.add(r.toMap());
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
