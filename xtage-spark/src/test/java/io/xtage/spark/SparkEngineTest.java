@@ -3,17 +3,28 @@ package io.xtage.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xtage.core.ProgressListener;
+import io.xtage.core.ReadResult;
+import io.xtage.core.Reject;
 import io.xtage.core.XtageException;
+import io.xtage.core.coerce.DateOrder;
+import io.xtage.core.coerce.DateShapeReport;
 import io.xtage.core.schema.ColumnSpec;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.core.schema.Schema;
 import io.xtage.core.standardize.StandardizationPlan;
+import io.xtage.core.standardize.StandardizeResult;
+import io.xtage.source.csv.CsvOptions;
+import io.xtage.source.csv.CsvSource;
 import io.xtage.core.standardize.Standardizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /** Small behaviours of the Spark engine: rejects, failures that name the problem. */
 class SparkEngineTest {
@@ -93,5 +105,114 @@ class SparkEngineTest {
         StandardizationPlan plan = Standardizer.from("l").asOfJoin("r").on("k").tolerance(1).build();
         assertThatThrownBy(() -> SparkStandardizer.run(plan, Map.of("l", t, "r", t)))
             .isInstanceOf(XtageException.class).hasMessageContaining("tolerance");
+    }
+
+    private static final Schema INFERRED = Schema.builder().column("id", ColumnType.LONG)
+        .column(ColumnSpec.date("day")).build();
+
+    private static Map<Long, Object> days(SparkRead r) {
+        Map<Long, Object> out = new TreeMap<>();
+        for (Row row : r.table().collectAsList()) {
+            out.put(row.getLong(0), row.get(1));
+        }
+        return out;
+    }
+
+    @Test
+    void inferredDatesTakeEachShapesOrderFromItsOwnEvidence() throws IOException {
+        // 05/13 proves the slash shape month-first, 13-05 the dash shape day-first
+        SparkRead r = read("id,day\n1,05/13/2022\n2,13-05-2022\n3,05/06/2022\n4,05-06-2022\n", INFERRED);
+        assertThat(days(r)).containsEntry(3L, LocalDate.of(2022, 5, 6)).containsEntry(4L, LocalDate.of(2022, 6, 5))
+            .containsEntry(1L, LocalDate.of(2022, 5, 13)).containsEntry(2L, LocalDate.of(2022, 5, 13));
+        assertThat(r.dateFormats().get("day")).extracting(DateShapeReport::pattern)
+            .containsExactlyInAnyOrder("MM/dd/yyyy", "dd-MM-yyyy");
+        assertThat(r.dateFormats().get("day")).allSatisfy(x -> {
+            assertThat(x.decidedBy()).isEqualTo(DateShapeReport.DecidedBy.EVIDENCE);
+            assertThat(x.evidence()).isEqualTo(1);
+            assertThat(x.ambiguous()).isEqualTo(1);
+        });
+        assertThat(r.rejects().count()).isZero();
+    }
+
+    @Test
+    void inferredDatesFollowTheEvidenceWhenItIsSwapped() throws IOException {
+        SparkRead r = read("id,day\n1,13/05/2022\n2,05-13-2022\n3,05/06/2022\n4,05-06-2022\n", INFERRED);
+        assertThat(days(r)).containsEntry(3L, LocalDate.of(2022, 6, 5)).containsEntry(4L, LocalDate.of(2022, 5, 6));
+        assertThat(r.dateFormats().get("day")).extracting(DateShapeReport::pattern)
+            .containsExactlyInAnyOrder("dd/MM/yyyy", "MM-dd-yyyy");
+    }
+
+    @Test
+    void inferredDatesRejectWhatTheOneMachineEngineRejectsWithItsReasonsAndReport() throws IOException {
+        String csv = "id,day\n1,05/13/2022\n2,02/30/2022\n3,soon\n4,\n5,  \n6, 2022-01-31 \n7,20221345\n"
+            + "8,13-05-2022\n9,05-06-2022\n10,2022-02-03T10:00\n";
+        Path f = Files.createTempFile(dir, "dates", ".csv");
+        Files.writeString(f, csv);
+        ReadResult local = CsvSource.builder().path(f).options(CsvOptions.DEFAULT).schema(INFERRED).build()
+            .read(ProgressListener.NONE);
+        SparkRead remote = SparkSources.csv(spark, "t", f, INFERRED);
+
+        assertThat(remote.dateFormats()).isEqualTo(local.report().dateFormats());
+        List<String> expected = new ArrayList<>();
+        for (Reject x : local.rejects()) {
+            expected.add(x.recordNumber() + ":" + x.column().orElse("") + "=" + x.rawValue() + " / " + x.reason());
+        }
+        List<String> actual = new ArrayList<>();
+        for (Row x : remote.rejects().collectAsList()) {
+            actual.add(x.getLong(1) + ":" + x.getString(2) + "=" + x.getString(3) + " / " + x.getString(4));
+        }
+        assertThat(expected).as("the one-machine engine rejects these").hasSize(4);
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        Map<Long, Object> localDays = new TreeMap<>();
+        for (int i = 0; i < local.table().rowCount(); i++) {
+            localDays.put(local.table().longColumn("id").get(i), local.table().dateColumn("day").get(i));
+        }
+        assertThat(days(remote)).isEqualTo(localDays).containsEntry(6L, LocalDate.of(2022, 1, 31));
+    }
+
+    @Test
+    void aRequiredInferredDateThatDoesNotParseDropsItsRow() throws IOException {
+        Schema schema = Schema.builder().column("id", ColumnType.LONG).column(ColumnSpec.date("day").required())
+            .build();
+        SparkRead r = read("id,day\n1,2022-01-02\n2,2022-02-30\n3,\n", schema);
+        assertThat(days(r)).containsOnlyKeys(1L);
+        assertThat(r.rejects().collectAsList()).extracting(x -> x.getLong(1) + ":" + x.getString(3))
+            .containsExactlyInAnyOrder("2:2022-02-30", "3:null");
+    }
+
+    @Test
+    void aPlansInferredDatesStepEqualsTheOneMachineEngines() throws IOException {
+        String csv = "id,day\n1,05/13/2022\n2,13-05-2022\n3,05/06/2022\n4,05-06-2022\n5,02/30/2022\n6,later\n"
+            + "7,\n";
+        Schema text = Schema.builder().column("id", ColumnType.LONG).column("day", ColumnType.STRING).build();
+        Path f = Files.createTempFile(dir, "plan", ".csv");
+        Files.writeString(f, csv);
+        StandardizationPlan plan = Standardizer.from("t").dates("day", DateOrder.DAY_FIRST).build();
+        Table localIn = CsvSource.builder().path(f).options(CsvOptions.DEFAULT).schema(text).build()
+            .read(ProgressListener.NONE).table();
+        StandardizeResult local = plan.run(Map.of("t", localIn));
+        SparkStandardizeResult remote = SparkStandardizer.run(plan,
+            Map.of("t", SparkSources.csv(spark, "t", f, text).table()));
+
+        assertThat(remote.toMap().get("date_formats")).isEqualTo(local.toMap().get("date_formats"));
+        assertThat(remote.dateFormats()).containsOnlyKeys("t.day");
+        assertThat(remote.toMap().get("rejects")).isEqualTo(2L).isEqualTo(local.toMap().get("rejects"));
+        assertThat(remote.inputReports()).isEqualTo(local.toMap().get("inputs"));
+        Map<Long, Object> localDays = new TreeMap<>();
+        for (int i = 0; i < local.table().rowCount(); i++) {
+            localDays.put(local.table().longColumn("id").get(i), local.table().dateColumn("day").get(i));
+        }
+        Map<Long, Object> remoteDays = new TreeMap<>();
+        for (Row row : remote.table().collectAsList()) {
+            remoteDays.put(row.getLong(0), row.get(1));
+        }
+        assertThat(remoteDays).isEqualTo(localDays).containsEntry(3L, LocalDate.of(2022, 5, 6))
+            .containsEntry(4L, LocalDate.of(2022, 6, 5));
+        List<String> expected = new ArrayList<>();
+        for (Reject x : local.rejects()) {
+            expected.add(x.column().orElse("") + "=" + x.rawValue() + " / " + x.reason());
+        }
+        assertThat(remote.rejects().collectAsList()).extracting(x -> x.getString(2) + "=" + x.getString(3) + " / "
+            + x.getString(4)).containsExactlyInAnyOrderElementsOf(expected);
     }
 }
