@@ -97,13 +97,24 @@ public final class TextOut implements Flushable, Closeable {
             buf[pos++] = '-';
             v = -v;
         }
+        if (v <= Integer.MAX_VALUE) {
+            int i = (int) v;
+            pos += intDigits(i);
+            putInt(i, pos);
+            return this;
+        }
         int digits = digits(v);
         int end = pos + digits;
         int p = end;
-        do {
-            buf[--p] = (char) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
+        // 64-bit divisions until the rest fits an int
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
+            v = q;
+        }
+        putInt((int) v, p);
         pos = end;
         return this;
     }
@@ -117,11 +128,61 @@ public final class TextOut implements Flushable, Closeable {
      * @throws IOException from the writer
      */
     public TextOut appendPadded(long v, int width) throws IOException {
+        if (v <= Integer.MAX_VALUE && width <= 10) {
+            if (buf.length - pos < 10) {
+                drain();
+            }
+            int i = (int) v;
+            int end = pos + Math.max(width, intDigits(i));
+            int p = putInt(i, end);
+            while (p > pos) {
+                buf[--p] = '0';
+            }
+            pos = end;
+            return this;
+        }
         int digits = digits(v);
         for (int i = digits; i < width; i++) {
             append('0');
         }
         return append(v);
+    }
+
+    /** Two-digit tables, as {@link Integer#toString(int)} uses: tens and ones digit of 0 to 99. */
+    private static final char[] TENS = new char[100];
+    private static final char[] ONES = new char[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (char) ('0' + i / 10);
+            ONES[i] = (char) ('0' + i % 10);
+        }
+    }
+
+    /** Writes the digits of {@code v} >= 0 so that they end just before {@code end}; @return where they start */
+    private int putInt(int v, int end) {
+        int p = end;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
+            v = q;
+        }
+        if (v >= 10) {
+            buf[--p] = ONES[v];
+            buf[--p] = TENS[v];
+        } else {
+            buf[--p] = (char) ('0' + v);
+        }
+        return p;
+    }
+
+    private static int intDigits(int v) {
+        if (v < 100_000) {
+            return v < 100 ? (v < 10 ? 1 : 2) : v < 1_000 ? 3 : v < 10_000 ? 4 : 5;
+        }
+        return v < 10_000_000 ? (v < 1_000_000 ? 6 : 7) : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
     }
 
     private static int digits(long v) {

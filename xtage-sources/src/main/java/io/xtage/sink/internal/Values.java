@@ -27,9 +27,10 @@ public final class Values {
      * {@code -Infinity}. Every text reads back as the same double.
      *
      * <p>Values with at most 9 decimals and 15 significant digits (prices, rates) take a fast
-     * path that prints the decimal they are nearest to, which is their shortest text. Others use
-     * {@link Double#toString(double)}, which on Java 17 occasionally gives one digit more than
-     * the shortest (JDK-4511638, fixed in 19); that text still reads back exactly.
+     * path that prints the decimal they are nearest to, which is their shortest text. Other
+     * values in the plain range get their shortest digits from {@link ShortestDigits} (the
+     * digits {@link Double#toString(double)} gives from Java 19 on; Java 17's occasionally have
+     * one digit more, JDK-4511638). Outside the plain range the text is Java's own.
      *
      * @param x a double that is not NaN (NaN is Tablesaw's missing value; callers write it as missing)
      * @return the text
@@ -59,6 +60,9 @@ public final class Values {
             }
             return b.append(f).toString();
         }
+        if (ShortestDigits.handles(x)) {
+            return ShortestDigits.format(x);
+        }
         String s = Double.toString(x);
         if (s.indexOf('E') < 0) {
             return s;
@@ -82,16 +86,21 @@ public final class Values {
     public static void appendDouble(TextOut out, double x) throws IOException {
         int scale = decimalScale(x);
         if (scale <= 0) {
-            out.append(formatDouble(x));
+            if (ShortestDigits.handles(x)) {
+                ShortestDigits.append(out, x);
+            } else {
+                out.append(formatDouble(x));
+            }
             return;
         }
         long m = Math.abs((long) Math.rint(x * POW10[scale]));
         if (x < 0) {
             out.append('-');
         }
-        long p = POW10[scale];
-        out.append(m / p).append('.');
-        long frac = m % p;
+        // constant divisors, which the JIT turns into multiplications
+        long whole = scale == 9 ? m / 1_000_000_000L : m / 1_000_000L;
+        int frac = (int) (m - whole * POW10[scale]);
+        out.append(whole).append('.');
         if (frac == 0) {
             out.append('0');
             return;
