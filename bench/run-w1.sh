@@ -82,7 +82,8 @@ if [ ! -f "$XTAGE_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
     log "building xtage.jar and xtage-bench.jar (mvn package, tests skipped)"
     (cd "$ROOT" && mvn -B -q package -DskipTests -pl xtage-examples,xtage-bench -am)
 fi
-if ! java -jar "$XTAGE_JAR" w1 --help 2>&1 | grep -q 'xtage w1'; then
+W1_HELP="$(java -jar "$XTAGE_JAR" w1 --help 2>&1 || true)"
+if ! grep -q 'xtage w1' <<<"$W1_HELP"; then
     echo "run-w1.sh: $XTAGE_JAR has no 'w1' command; rebuild it (mvn -B -q package -DskipTests)" >&2
     exit 1
 fi
