@@ -1,0 +1,216 @@
+package io.xtage.bench;
+
+import io.xtage.core.ProgressListener;
+import io.xtage.core.ReadResult;
+import io.xtage.core.Source;
+import io.xtage.core.schema.Schema;
+import io.xtage.examples.pipeline.ParallelReads;
+import io.xtage.examples.pipeline.W1Workload;
+import io.xtage.preprocess.PreprocessResult;
+import io.xtage.sink.csv.CsvSink;
+import io.xtage.source.csv.CsvOptions;
+import io.xtage.source.csv.CsvSource;
+import io.xtage.source.json.JsonOptions;
+import io.xtage.source.json.JsonSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * W1 step 5 alone: {@code W1Workload.preprocessor().fitTransform(unified)} against the same step
+ * in DuckDB SQL, on the same unified table (steps 1 to 4), in one JVM.
+ *
+ * <pre>java -Xmx3g -XX:+UseParallelGC -cp xtage-bench/target/xtage-bench.jar io.xtage.bench.PreprocessVsDuck DATA_DIR [WARMUP [RUNS]]</pre>
+ *
+ * <p>Setup, untimed: reads the five W1 files and runs {@code W1Workload.standardization()} once
+ * (the unified table), writes that table to a CSV with {@link CsvSink}, and loads the CSV into an
+ * in-memory DuckDB as table {@code unified} with W1's column types.
+ *
+ * <p>Timed, alternately, WARMUP (default 2) runs of each not counted, then RUNS (default 5) runs
+ * of each; prints every run and the medians on stdout:
+ * <ul>
+ *   <li>xtage: {@code W1Workload.preprocessor().fitTransform(unified)}, the fitted preprocessor
+ *       and its report included;</li>
+ *   <li>DuckDB: step 5 of {@link DuckW1}'s SQL unchanged (drop duplicates, filter, clean text,
+ *       the statistics, the category levels, imputation and features), reading from table
+ *       {@code unified} and ending in {@code CREATE TEMP TABLE prepared AS ...} instead of
+ *       {@code COPY ... TO} a file. DuckDB uses all cores.</li>
+ * </ul>
+ * Both must give the same number of rows, or the run fails.
+ *
+ * @since 0.1.0
+ */
+public final class PreprocessVsDuck {
+
+    private PreprocessVsDuck() {
+    }
+
+    /**
+     * @param args DATA_DIR [WARMUP [RUNS]]
+     * @throws Exception if a read, a write or DuckDB fails
+     * @since 0.1.0
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: PreprocessVsDuck DATA_DIR [WARMUP [RUNS]]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+
+        long t0 = System.nanoTime();
+        Table unified = unified(dir);
+        System.out.printf("setup: unified table %,d rows x %d columns in %.2f s%n", unified.rowCount(),
+            unified.columnCount(), (System.nanoTime() - t0) / 1e9);
+        Path csv = Files.createTempFile("w1-unified", ".csv");
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = conn.createStatement()) {
+            CsvSink.to(csv).write(unified);
+            st.execute("CREATE TABLE unified AS SELECT * FROM read_csv('" + csv.toAbsolutePath() + "', header = true,"
+                + " dateformat = '%Y-%m-%d', columns = {transaction_id: 'BIGINT', product_id: 'BIGINT',"
+                + " quantity: 'BIGINT', price: 'DOUBLE', transaction_date: 'DATE', product_name: 'VARCHAR',"
+                + " category: 'VARCHAR', list_price: 'DOUBLE', stock_available: 'BIGINT', customer_id: 'BIGINT',"
+                + " total_amount: 'DOUBLE', customer_name: 'VARCHAR', age: 'DOUBLE', gender: 'VARCHAR',"
+                + " location: 'VARCHAR', date_joined: 'DATE', eur_rate: 'DOUBLE'})");
+            Files.delete(csv);
+            System.out.printf("setup: DuckDB %s, table unified loaded%n", conn.getMetaData().getDatabaseProductVersion());
+
+            double[] xs = new double[runs];
+            double[] ds = new double[runs];
+            long xRows = -1;
+            long dRows = -1;
+            for (int i = -warmup; i < runs; i++) {
+                String label = i < 0 ? "warm-up " + (i + warmup + 1) : "run " + (i + 1);
+                System.gc();
+                long a = System.nanoTime();
+                PreprocessResult r = W1Workload.preprocessor().fitTransform(unified);
+                double x = (System.nanoTime() - a) / 1e6;
+                xRows = r.table().rowCount();
+                r = null;
+                System.gc();
+                a = System.nanoTime();
+                dRows = duckStep5(st);
+                double d = (System.nanoTime() - a) / 1e6;
+                if (xRows != dRows) {
+                    throw new IllegalStateException("rows differ: xtage " + xRows + ", DuckDB " + dRows);
+                }
+                System.out.printf("%-10s xtage %8.1f ms   duckdb %8.1f ms   (%,d rows)%n", label, x, d, xRows);
+                if (i >= 0) {
+                    xs[i] = x;
+                    ds[i] = d;
+                }
+            }
+            double mx = median(xs);
+            double md = median(ds);
+            System.out.printf("median of %d runs after %d warm-up: xtage %.1f ms, DuckDB %.1f ms, xtage/DuckDB %.2f"
+                + " (%,d rows in, %,d out)%n", runs, warmup, mx, md, mx / md, unified.rowCount(), xRows);
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** W1 steps 1-4 with xtage, as {@code xtage w1} does them. */
+    static Table unified(Path dir) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        sources.put(W1Workload.SALES, csv(dir.resolve("sales_data.csv"), W1Workload.salesSchema(false)));
+        sources.put(W1Workload.TRANSACTIONS, csv(dir.resolve("transactions.csv"), W1Workload.transactionsSchema()));
+        sources.put(W1Workload.PRODUCTS, csv(dir.resolve("products.csv"), W1Workload.productsSchema()));
+        sources.put(W1Workload.CUSTOMERS, JsonSource.builder().path(dir.resolve("customer_data.json"))
+            .options(JsonOptions.DEFAULT).schema(W1Workload.customersSchema()).build());
+        sources.put(W1Workload.RATES, JsonSource.builder().path(dir.resolve("exchange_rates.json"))
+            .options(JsonOptions.DEFAULT).schema(W1Workload.ratesSchema()).build());
+        Map<String, ReadResult> reads = ParallelReads.readAll(sources, ProgressListener.NONE);
+        return W1Workload.standardization().run(W1Workload.tables(reads)).table();
+    }
+
+    private static Source csv(Path file, Schema schema) {
+        return CsvSource.builder().path(file).options(CsvOptions.DEFAULT).schema(schema).build();
+    }
+
+    /** DuckW1's step 5 on table {@code unified}, into table {@code prepared}; returns its rows. */
+    static long duckStep5(Statement st) throws SQLException {
+        st.execute("DROP TABLE IF EXISTS prepared");
+        st.execute("DROP TABLE IF EXISTS zstats");
+        st.execute("DROP TABLE IF EXISTS stats");
+        st.execute("DROP TABLE IF EXISTS cleaned");
+        st.execute("CREATE TEMP TABLE cleaned AS\n"
+            + "WITH dedup AS (SELECT DISTINCT * FROM unified)\n"
+            + "SELECT transaction_id, product_id, quantity, price, transaction_date,\n"
+            + "       product_name, category, list_price, stock_available, customer_id,\n"
+            + "       total_amount, customer_name, age,\n"
+            + "       CASE lower(NULLIF(gender, '')) WHEN 'm' THEN 'male' WHEN 'f' THEN 'female'\n"
+            + "            ELSE lower(NULLIF(gender, '')) END AS gender,\n"
+            + "       CASE WHEN location IN ('', 'Unknown') THEN NULL ELSE location END AS location,\n"
+            + "       date_joined, eur_rate\n"
+            + "FROM dedup\n"
+            + "WHERE (price IS NULL OR price >= 0) AND (quantity IS NULL OR quantity >= 0)");
+        st.execute("CREATE TEMP TABLE stats AS SELECT\n"
+            + "  median(price) AS m_price, median(list_price) AS m_list_price, median(age) AS m_age,\n"
+            + "  median(total_amount) AS m_total_amount, median(eur_rate) AS m_eur_rate,\n"
+            + "  mode(gender) AS m_gender, mode(location) AS m_location, mode(category) AS m_category,\n"
+            + "  count(*) - count(eur_rate) AS n_eur_null\n"
+            + "FROM cleaned");
+        st.execute("CREATE TEMP TABLE zstats AS SELECT avg(p) AS mean_p, stddev_pop(p) AS std_p\n"
+            + "FROM (SELECT coalesce(price, m_price) AS p FROM cleaned, stats)");
+        List<String> cats = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(
+                "SELECT DISTINCT lower(coalesce(category, m_category)) AS c FROM cleaned, stats"
+                + " WHERE c IS NOT NULL ORDER BY c")) {
+            while (rs.next()) {
+                cats.add(rs.getString(1));
+            }
+        }
+        StringBuilder oneHot = new StringBuilder();
+        for (String c : cats) {
+            String v = c.replace("'", "''");
+            String col = ("category_" + c).replace("\"", "\"\"");
+            oneHot.append(",\n  CAST(lower(category) = '").append(v).append("' AS INTEGER) AS \"")
+                .append(col).append('"');
+        }
+        st.execute("CREATE TEMP TABLE prepared AS\n"
+            + "WITH imputed AS (\n"
+            + "  SELECT transaction_id, product_id, quantity,\n"
+            + "         coalesce(price, m_price) AS price, transaction_date, product_name,\n"
+            + "         coalesce(category, m_category) AS category,\n"
+            + "         coalesce(list_price, m_list_price) AS list_price, stock_available,\n"
+            + "         customer_id, coalesce(total_amount, m_total_amount) AS total_amount,\n"
+            + "         customer_name, coalesce(age, m_age) AS age,\n"
+            + "         coalesce(gender, m_gender) AS gender, coalesce(location, m_location) AS location,\n"
+            + "         date_joined, coalesce(eur_rate, m_eur_rate) AS eur_rate\n"
+            + "  FROM cleaned, stats)\n"
+            + "SELECT transaction_id, product_id, quantity, price, transaction_date, product_name,\n"
+            + "  list_price, stock_available, customer_id, total_amount, customer_name, age,\n"
+            + "  gender, location, date_joined, eur_rate,\n"
+            + "  CASE WHEN age >= 0 AND age < 18 THEN '<18'\n"
+            + "       WHEN age >= 18 AND age <= 30 THEN '18-30'\n"
+            + "       WHEN age > 30 AND age <= 50 THEN '31-50'\n"
+            + "       WHEN age > 50 AND age <= 100 THEN '>50' END AS age_group,\n"
+            + "  quantity * price AS total,\n"
+            + "  quantity * price * eur_rate AS total_eur"
+            + oneHot
+            + ",\n  (price - mean_p) / std_p AS price_z\n"
+            + "FROM imputed, zstats");
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM prepared")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
