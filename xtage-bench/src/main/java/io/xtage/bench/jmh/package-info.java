@@ -19,9 +19,13 @@
  * <p>Still to add, when the APIs they measure are settled (each against the obvious alternative,
  * on W1-shaped data at 1M rows):
  * <ul>
- *   <li>the whole preprocessor of W1 step 5 (fit + transform) vs the same in DuckDB SQL;</li>
  *   <li>JSON read: the 500k-object {@code customer_data.json} of W1 at 5M rows, xtage's JSON
  *       source vs Jackson's tree model vs DuckDB {@code read_json}.</li>
  * </ul>
+ *
+ * <p>Plain mains beside JMH, in {@code io.xtage.bench}: {@code PreprocessVsDuck} (the whole
+ * preprocessor of W1 step 5 vs the same in DuckDB SQL) and {@code PostgresWriteBench}
+ * ({@code PostgresSink} vs batched {@code INSERT}); {@code bench/run-api.sh} measures the products
+ * API with wrk.
  */
 package io.xtage.bench.jmh;
