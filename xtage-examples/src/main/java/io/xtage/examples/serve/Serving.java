@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,11 @@ public final class Serving implements AutoCloseable {
     static final int CONNECT_TIMEOUT_SECONDS = 5;
     /** Seconds a socket read may block: beyond any query the API runs. */
     static final int SOCKET_TIMEOUT_SECONDS = 30;
+
+    /** Connections: one per API worker thread, a few spare. */
+    static final int POOL_SIZE = 8;
+    /** Milliseconds a request waits for a pooled connection before the API answers 503. */
+    static final long POOL_WAIT_MILLIS = 2_000;
 
     private final ProductsApi api;
     private final EmbeddedPostgres embedded;
@@ -76,7 +83,13 @@ public final class Serving implements AutoCloseable {
         ds.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
         ds.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
         ds.setApplicationName("xtage serve");
-        return new Serving(ProductsApi.start(ds, address), null, ds);
+        HikariDataSource pool = pooled(ds);
+        try {
+            return new Serving(ProductsApi.start(pool, address), null, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /**
@@ -105,11 +118,34 @@ public final class Serving implements AutoCloseable {
             var report = SqlScripts.load(ds, sqlExport);
             log.info("loaded {} rows from {} into the embedded PostgreSQL on port {} in {} ms", report.rowsWritten(),
                 sqlExport, pg.getPort(), report.elapsed().toMillis());
-            return new Serving(ProductsApi.start(ds, address), pg, ds);
+            HikariDataSource pool = pooled(ds);
+            try {
+                return new Serving(ProductsApi.start(pool, address), pg, pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             closeQuietly(pg, e);
             throw e;
         }
+    }
+
+    /**
+     * A small connection pool: a new PostgreSQL connection per request costs more than the query
+     * (measured: 308 requests/s unpooled, see docs/benchmarks.md). Starting the pool never fails,
+     * so a database that is down at start gives 503s until it answers.
+     */
+    static HikariDataSource pooled(DataSource ds) {
+        HikariConfig c = new HikariConfig();
+        c.setDataSource(ds);
+        c.setPoolName("xtage-serve");
+        c.setMaximumPoolSize(POOL_SIZE);
+        c.setMinimumIdle(0);
+        c.setInitializationFailTimeout(-1);
+        c.setConnectionTimeout(POOL_WAIT_MILLIS);
+        c.setValidationTimeout(POOL_WAIT_MILLIS);
+        return new HikariDataSource(c);
     }
 
     /** @return the API's base URI, {@code http://host:port/} @since 0.1.0 */
@@ -162,6 +198,9 @@ public final class Serving implements AutoCloseable {
         }
         try {
             api.close();
+            if (dataSource instanceof HikariDataSource) {
+                ((HikariDataSource) dataSource).close();
+            }
             if (embedded != null) {
                 try {
                     embedded.close();
