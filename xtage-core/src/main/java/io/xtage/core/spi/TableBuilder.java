@@ -66,7 +66,7 @@ public final class TableBuilder {
     private final CoercionOptions options;
     private final RejectCollector rejects;
     private final Col[] cols;
-    private final String[] staged;
+    private final CharSequence[] staged;
     private final boolean anyDeferred;
     private final long startNanos = System.nanoTime();
     private long recordNumber = -1;
@@ -99,7 +99,7 @@ public final class TableBuilder {
             deferred |= cols[i] instanceof DeferredDateCol;
         }
         this.anyDeferred = deferred;
-        this.staged = new String[cols.length];
+        this.staged = new CharSequence[cols.length];
         if (deferred) {
             rowRecords = new long[1024];
             rowLines = new long[1024];
@@ -163,6 +163,18 @@ public final class TableBuilder {
     }
 
     /**
+     * Sets a value from text the caller may reuse once the record ends (a view of a read
+     * buffer, say): it is parsed in {@link #endRecord()} and copied only where kept as text.
+     *
+     * @param column 0-based column position in the schema
+     * @param raw the raw text, unchanged until {@link #endRecord()} returns, or null for missing
+     * @since 0.1.0
+     */
+    public void set(int column, CharSequence raw) {
+        staged[column] = raw;
+    }
+
+    /**
      * Ends the record: parses its values and keeps it, or leaves it out when a required value is
      * missing or unusable.
      *
@@ -176,7 +188,7 @@ public final class TableBuilder {
         pending.clear();
         for (int i = 0; i < cols.length; i++) {
             Col c = cols[i];
-            String raw = staged[i];
+            CharSequence raw = staged[i];
             if (raw == null || options.isMissing(raw)) {
                 c.stageMissing();
                 if (!c.spec.isNullable()) {
@@ -251,7 +263,7 @@ public final class TableBuilder {
         rejects.add(reject);
     }
 
-    private Reject reject(String column, String raw, String reason, RejectKind kind, boolean dropped) {
+    private Reject reject(String column, CharSequence raw, String reason, RejectKind kind, boolean dropped) {
         return Reject.builder(source, recordNumber).lineNumber(lineNumber).columnNumber(columnNumber).column(column)
             .rawValue(raw).reason(reason).kind(kind).rowDropped(dropped).build();
     }
@@ -350,7 +362,7 @@ public final class TableBuilder {
             }
         }
 
-        abstract void stage(String raw);
+        abstract void stage(CharSequence raw);
 
         abstract void stageMissing();
 
@@ -368,8 +380,8 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
-            v = raw.strip();
+        void stage(CharSequence raw) {
+            v = raw.toString().strip();
         }
 
         @Override
@@ -405,7 +417,7 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
+        void stage(CharSequence raw) {
             v = Coercers.parseInt(raw, o);
             missing = false;
         }
@@ -443,7 +455,7 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
+        void stage(CharSequence raw) {
             v = Coercers.parseLong(raw, o);
             missing = false;
         }
@@ -481,7 +493,7 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
+        void stage(CharSequence raw) {
             v = Coercers.parseDouble(raw, o);
             missing = false;
         }
@@ -519,7 +531,7 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
+        void stage(CharSequence raw) {
             v = Coercers.parseBoolean(raw, o);
             missing = false;
         }
@@ -557,7 +569,7 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
+        void stage(CharSequence raw) {
             v = patterns.parsePackedDate(raw);
             missing = false;
         }
@@ -594,7 +606,7 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
+        void stage(CharSequence raw) {
             v = patterns.parseDateTime(raw);
         }
 
@@ -658,8 +670,8 @@ public final class TableBuilder {
         }
 
         @Override
-        void stage(String raw) {
-            String key = raw.strip();
+        void stage(CharSequence raw) {
+            String key = raw.toString().strip();
             Integer code = dictionary.get(key);
             if (code == null) {
                 code = distinct.size();

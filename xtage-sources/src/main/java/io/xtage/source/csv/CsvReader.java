@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -43,22 +44,119 @@ final class CsvReader {
 
     private CountingInputStream counted;
     private DecodingReader reader;
-    private CSVParser parser;
-    private Iterator<CSVRecord> records;
+    private Records records;
     private long prevEnd;
     private long recordNumber;
     private long line;
 
     /** A record read during the sample, before the schema is known. */
     private static final class Sampled {
-        final CSVRecord record;
+        final String[] values;
         final long number;
         final long line;
 
-        Sampled(CSVRecord record, long number, long line) {
-            this.record = record;
+        Sampled(String[] values, long number, long line) {
+            this.values = values;
             this.number = number;
             this.line = line;
+        }
+    }
+
+    /**
+     * The records of the text: from {@link CsvLexer} (no escape character, the usual case), or
+     * from Commons CSV, whose escape handling the lexer does not repeat. Both give the same
+     * records and line numbers.
+     */
+    private interface Records {
+        /** @return false at the end; IOException for text that cannot be parsed */
+        boolean next() throws IOException;
+
+        int size();
+
+        /** @return the field, valid until the next record */
+        CharSequence field(int i);
+
+        String[] values();
+
+        /** @return Commons CSV's current line number after this record */
+        long lineNumber();
+    }
+
+    private static final class LexerRecords implements Records {
+        private final CsvLexer lexer;
+
+        LexerRecords(CsvLexer lexer) {
+            this.lexer = lexer;
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            return lexer.next();
+        }
+
+        @Override
+        public int size() {
+            return lexer.size();
+        }
+
+        @Override
+        public CharSequence field(int i) {
+            return lexer.field(i);
+        }
+
+        @Override
+        public String[] values() {
+            return lexer.values();
+        }
+
+        @Override
+        public long lineNumber() {
+            return lexer.lineNumber();
+        }
+    }
+
+    private static final class CommonsRecords implements Records {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> it;
+        private CSVRecord current;
+
+        CommonsRecords(CSVParser parser) {
+            this.parser = parser;
+            this.it = parser.iterator();
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            try {
+                if (!it.hasNext()) {
+                    current = null;
+                    return false;
+                }
+                current = it.next();
+                return true;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public int size() {
+            return current.size();
+        }
+
+        @Override
+        public CharSequence field(int i) {
+            return current.get(i);
+        }
+
+        @Override
+        public String[] values() {
+            return current.values();
+        }
+
+        @Override
+        public long lineNumber() {
+            return parser.getCurrentLineNumber();
         }
     }
 
@@ -82,12 +180,17 @@ final class CsvReader {
                 throw new SourceException(source, "cannot read the gzip header: " + e.getMessage(), e);
             }
             reader = new DecodingReader(in, options.charset(), options.maxRecordChars());
-            try {
-                parser = CSVParser.builder().setReader(reader).setFormat(options.csvFormat()).get();
-            } catch (IOException e) {
-                throw new SourceException(source, "cannot start reading: " + e.getMessage(), e);
+            if (options.escape() == 0) {
+                records = new LexerRecords(new CsvLexer(reader, options.delimiter(), options.quote(),
+                    options.isIgnoreEmptyLines()));
+            } else {
+                try {
+                    records = new CommonsRecords(CSVParser.builder().setReader(reader).setFormat(options.csvFormat())
+                        .get());
+                } catch (IOException e) {
+                    throw new SourceException(source, "cannot start reading: " + e.getMessage(), e);
+                }
             }
-            records = parser.iterator();
             ReadResult r = run(new Progress(source, listener));
             log.debug("{}: read {} records ({} kept) and {} bytes in {} ms", source, r.recordsRead(),
                 r.table().rowCount(), counted.count(), (System.nanoTime() - start) / 1_000_000);
@@ -105,7 +208,8 @@ final class CsvReader {
 
     private ReadResult run(Progress progress) {
         RejectCollector rejects = new RejectCollector(source, policy);
-        CSVRecord first = next();
+        boolean hasFirst = next();
+        String[] first = hasFirst ? records.values() : null;
         List<String> names;
         boolean positional = false;
         Sampled firstData = null;
@@ -113,7 +217,7 @@ final class CsvReader {
             if (first == null) {
                 return empty(rejects, progress);
             }
-            names = headerNames(first.toList());
+            names = headerNames(Arrays.asList(first));
             recordNumber = 0; // the header is not a record
         } else {
             if (first != null) {
@@ -125,7 +229,7 @@ final class CsvReader {
                 names = declared.names();
                 positional = true;
             } else if (first != null) {
-                names = generatedNames(first.size());
+                names = generatedNames(first.length);
             } else {
                 return empty(rejects, progress);
             }
@@ -148,14 +252,13 @@ final class CsvReader {
                 map = mapByName(names, declared);
             }
         } else {
-            CSVRecord r;
-            while (sample.size() < options.sampleRows() && (r = next()) != null) {
-                sample.add(new Sampled(r, recordNumber, line));
+            while (sample.size() < options.sampleRows() && next()) {
+                sample.add(new Sampled(records.values(), recordNumber, line));
             }
             List<String[]> values = new ArrayList<>(sample.size());
             for (Sampled s : sample) {
-                if (s.record.size() == width) {
-                    values.add(s.record.values());
+                if (s.values.length == width) {
+                    values.add(s.values);
                 }
             }
             try {
@@ -168,13 +271,13 @@ final class CsvReader {
 
         TableBuilder builder = new TableBuilder(source, schema, options.coercion(), rejects);
         for (Sampled s : sample) {
-            accept(builder, s.record, s.number, s.line, width, map);
+            accept(builder, s.values.length, i -> s.values[i], s.number, s.line, width, map);
             progress.update(s.number, counted.count());
         }
         sample.clear();
-        CSVRecord r;
-        while ((r = next()) != null) {
-            accept(builder, r, recordNumber, line, width, map);
+        Records r = records;
+        while (next()) {
+            accept(builder, r.size(), r::field, recordNumber, line, width, map);
             progress.update(recordNumber, counted.count());
         }
         ReadResult result = builder.finish(counted.count());
@@ -182,12 +285,22 @@ final class CsvReader {
         return result;
     }
 
-    private void accept(TableBuilder b, CSVRecord r, long number, long startLine, int width, int[] map) {
-        int size = r.size();
+    /** The fields of a record, by index. */
+    @FunctionalInterface
+    private interface Fields {
+        CharSequence get(int i);
+    }
+
+    private void accept(TableBuilder b, int size, Fields r, long number, long startLine, int width, int[] map) {
         if (size != width) {
-            b.rejectRecord(number, startLine, RejectKind.SHAPE,
-                "expected " + width + " fields, found " + size, String.join(String.valueOf(options.delimiter()),
-                    r.toList()));
+            StringBuilder raw = new StringBuilder();
+            for (int i = 0; i < size; i++) {
+                if (i > 0) {
+                    raw.append(options.delimiter());
+                }
+                raw.append(r.get(i));
+            }
+            b.rejectRecord(number, startLine, RejectKind.SHAPE, "expected " + width + " fields, found " + size, raw);
             return;
         }
         b.startRecord(number, startLine);
@@ -207,17 +320,18 @@ final class CsvReader {
     }
 
     /**
-     * @return the next record, with {@link #recordNumber} and {@link #line} (where it starts) set;
-     *     null at the end
+     * Reads the next record, with {@link #recordNumber} and {@link #line} (where it starts) set.
+     *
+     * @return false at the end
      * @throws SourceException for any failure of the parser or the bytes below it
      */
-    private CSVRecord next() {
-        CSVRecord r;
+    private boolean next() {
         try {
-            if (!records.hasNext()) {
-                return null;
+            if (!records.next()) {
+                return false;
             }
-            r = records.next();
+        } catch (IOException e) {
+            throw failure(e);
         } catch (UncheckedIOException e) {
             throw failure(e.getCause());
         } catch (XtageException e) {
@@ -228,22 +342,19 @@ final class CsvReader {
                 + "): the CSV parser failed: " + e, e);
         }
         reader.recordBoundary();
-        long end = parser.getCurrentLineNumber();
+        long end = records.lineNumber();
         // Lines between the previous record and this one's end are blank lines (skipped) or line
         // breaks inside quoted fields; only the latter belong to this record.
-        line = end - prevEnd <= 1 ? end : end - breaksInside(r);
+        line = end - prevEnd <= 1 ? end : end - breaksInside(records);
         prevEnd = end;
         recordNumber++;
-        return r;
+        return true;
     }
 
-    private static long breaksInside(CSVRecord r) {
+    private static long breaksInside(Records r) {
         long breaks = 0;
         for (int i = 0, n = r.size(); i < n; i++) {
-            String v = r.get(i);
-            if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-                continue;
-            }
+            CharSequence v = r.field(i);
             for (int j = 0, len = v.length(); j < len; j++) {
                 char c = v.charAt(j);
                 if (c == '\n' || (c == '\r' && (j + 1 == len || v.charAt(j + 1) != '\n'))) {
