@@ -238,9 +238,13 @@ public final class Coercers {
         }
         double result;
         int scale = exponent - fractionDigits;
-        if (dropped == 0 && significant <= 15 && scale >= -22 && scale <= 22) {
+        long bits;
+        if (dropped == 0 && mantissa <= (1L << 53) && scale >= -22 && scale <= 22) {
             // Clinger's fast path: both operands exact, one correctly rounded operation.
             result = scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
+        } else if (dropped == 0 && (bits = EiselLemire.toDoubleBits(mantissa, scale)) != EiselLemire.FAIL) {
+            // 16 to 18 digits (1296.1000000000001): exact with 128-bit arithmetic, almost always
+            result = Double.longBitsToDouble(bits);
         } else {
             String canonical = needsCanonical ? canonical(text, start, end, dec, grouping) : text.subSequence(start, end).toString();
             try {
