@@ -3,7 +3,6 @@ package io.xtage.examples.pipeline;
 import io.xtage.core.SourceException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -18,6 +17,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class Database implements AutoCloseable {
     /** The environment variable that holds the password of an existing server. */
     public static final String PASSWORD_ENV = "XTAGE_PG_PASSWORD";
+    /** Seconds to wait for a TCP connection and a login: a server that is down fails fast. */
+    public static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     private final EmbeddedPostgres embedded;
     private final DataSource dataSource;
@@ -56,7 +57,8 @@ public final class Database implements AutoCloseable {
     public static Database existing(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--pg-url must start with jdbc:postgresql:, was " + redact(jdbcUrl));
+            throw new IllegalArgumentException("the database URL must start with jdbc:postgresql: (was '"
+                + redact(jdbcUrl) + "')");
         }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(jdbcUrl);
@@ -66,22 +68,26 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             ds.setPassword(password);
         }
+        ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        ds.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        ds.setApplicationName("xtage");
         return new Database(null, ds, redact(jdbcUrl));
     }
 
-    /** @param url a JDBC URL @return it without query parameters (which may hold a password) */
-    static String redact(String url) {
-        int q = url.indexOf('?');
-        String base = q < 0 ? url : url.substring(0, q) + "?…";
-        try {
-            URI u = URI.create(base.substring("jdbc:".length()));
-            if (u.getUserInfo() != null) {
-                return base.replace(u.getUserInfo() + "@", "");
-            }
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            // not a URI: keep as is
+    /**
+     * @param jdbcUrl a JDBC URL
+     * @return it without query parameters and user info, either of which may hold a password
+     * @since 0.1.0
+     */
+    public static String redact(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        String s = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q) + "?...";
+        int at = s.indexOf('@');
+        int scheme = s.indexOf("//");
+        if (at > 0 && scheme >= 0 && at > scheme) {
+            s = s.substring(0, scheme + 2) + "...@" + s.substring(at + 1);
         }
-        return base;
+        return s;
     }
 
     /** @return the data source; the caller owns the connections it opens @since 0.1.0 */

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.xtage.examples.pipeline.Database;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class Serving implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Serving.class);
 
-    /** Seconds to wait for a TCP connection to the database: a down database answers 503 quickly. */
-    static final int CONNECT_TIMEOUT_SECONDS = 5;
     /** Seconds a socket read may block: beyond any query the API runs. */
     static final int SOCKET_TIMEOUT_SECONDS = 30;
 
@@ -66,21 +65,7 @@ public final class Serving implements AutoCloseable {
      * @since 0.1.0
      */
     public static Serving fromUrl(String jdbcUrl, String user, String password, InetSocketAddress address) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the database URL must start with jdbc:postgresql: (was '"
-                + redact(jdbcUrl) + "')");
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(jdbcUrl);
-        if (user != null) {
-            ds.setUser(user);
-        }
-        if (password != null) {
-            ds.setPassword(password);
-        }
-        ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
-        ds.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        PGSimpleDataSource ds = (PGSimpleDataSource) Database.existing(jdbcUrl, user, password).dataSource();
         ds.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
         ds.setApplicationName("xtage serve");
         HikariDataSource pool = pooled(ds);
@@ -174,7 +159,7 @@ public final class Serving implements AutoCloseable {
      */
     public Optional<String> databaseProblem() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(CONNECT_TIMEOUT_SECONDS) ? Optional.empty() : Optional.of("connection is not valid");
+            return c.isValid(Database.CONNECT_TIMEOUT_SECONDS) ? Optional.empty() : Optional.of("connection is not valid");
         } catch (SQLException e) {
             return Optional.of(e.getMessage());
         }
@@ -221,15 +206,4 @@ public final class Serving implements AutoCloseable {
         }
     }
 
-    /** @return the URL without its query string, where a password may be */
-    static String redact(String jdbcUrl) {
-        int q = jdbcUrl.indexOf('?');
-        String s = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q) + "?...";
-        int at = s.indexOf('@');
-        int scheme = s.indexOf("//");
-        if (at > 0 && scheme >= 0 && at > scheme) {
-            s = s.substring(0, scheme + 2) + "...@" + s.substring(at + 1);
-        }
-        return s;
-    }
 }
