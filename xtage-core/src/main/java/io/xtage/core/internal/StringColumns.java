@@ -9,6 +9,7 @@ import it.unimi.dsi.fastutil.shorts.Short2ObjectOpenHashMap;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.strings.ByteDictionaryMap;
 import tech.tablesaw.columns.strings.DictionaryMap;
@@ -109,20 +110,81 @@ public final class StringColumns {
      * @return the new column
      */
     public static StringColumn gather(StringColumn src, int[] rows, String name) {
+        return build(src, rows, null, name);
+    }
+
+    /**
+     * A new column of {@code f} applied to each value of {@code src}, in row order: the same
+     * column as appending {@code f(src.get(i))} for every row, with {@code f} called once per
+     * distinct value ({@code ""} for missing) rather than once per row.
+     *
+     * @param src the column
+     * @param name the new column's name
+     * @param f a function of the text alone; its {@code ""} or null is missing
+     * @return the new column
+     */
+    public static StringColumn map(StringColumn src, String name, UnaryOperator<String> f) {
+        return build(src, null, f, name);
+    }
+
+    /**
+     * @param c a string column
+     * @return how often each value occurs, {@code ""} for missing values, in no particular order
+     */
+    public static Map<String, Integer> counts(StringColumn c) {
+        DictionaryMap d = c.getDictionary();
+        int n = c.size();
+        Map<String, Integer> out = new HashMap<>();
+        if (d instanceof ByteDictionaryMap) {
+            byte[] keys = ((ByteDictionaryMap) d).values().elements();
+            int[] count = new int[256];
+            for (int i = 0; i < n; i++) {
+                count[keys[i] - Byte.MIN_VALUE]++;
+            }
+            for (int k = 0; k < count.length; k++) {
+                if (count[k] > 0) {
+                    out.put(d.getValueForKey(k + Byte.MIN_VALUE), count[k]);
+                }
+            }
+        } else if (d instanceof ShortDictionaryMap) {
+            short[] keys = ((ShortDictionaryMap) d).values().elements();
+            int[] count = new int[1 << 16];
+            for (int i = 0; i < n; i++) {
+                count[keys[i] - Short.MIN_VALUE]++;
+            }
+            for (int k = 0; k < count.length; k++) {
+                if (count[k] > 0) {
+                    out.put(d.getValueForKey(k + Short.MIN_VALUE), count[k]);
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.merge(c.get(i), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The output of {@link #gather} ({@code f == null}) or {@link #map} ({@code rows == null}):
+     * each source key gets its output code once, at its first appearance in output order.
+     */
+    private static StringColumn build(StringColumn src, int[] rows, UnaryOperator<String> f, String name) {
         DictionaryMap d = src.getDictionary();
-        int n = rows.length;
+        int n = rows == null ? src.size() : rows.length;
         Encoder enc = new Encoder(n);
+        Map<String, Integer> byText = f == null ? null : new HashMap<>();
         if (d instanceof ByteDictionaryMap) {
             byte[] keys = ((ByteDictionaryMap) d).values().elements();
             int[] code = new int[256];
             Arrays.fill(code, -1);
             for (int i = 0; i < n; i++) {
-                int r = rows[i];
+                int r = rows == null ? i : rows[i];
                 byte k = r < 0 ? BYTE_MISSING : keys[r];
                 int slot = k - Byte.MIN_VALUE;
                 int c = code[slot];
                 if (c < 0) {
-                    c = enc.newCode(k == BYTE_MISSING ? null : d.getValueForKey(k));
+                    c = enc.code(k == BYTE_MISSING ? "" : d.getValueForKey(k), f, byText);
                     code[slot] = c;
                 }
                 enc.add(c);
@@ -134,12 +196,12 @@ public final class StringColumns {
             int[] code = new int[1 << 16];
             Arrays.fill(code, -1);
             for (int i = 0; i < n; i++) {
-                int r = rows[i];
+                int r = rows == null ? i : rows[i];
                 short k = r < 0 ? SHORT_MISSING : keys[r];
                 int slot = k - Short.MIN_VALUE;
                 int c = code[slot];
                 if (c < 0) {
-                    c = enc.newCode(k == SHORT_MISSING ? null : d.getValueForKey(k));
+                    c = enc.code(k == SHORT_MISSING ? "" : d.getValueForKey(k), f, byText);
                     code[slot] = c;
                 }
                 enc.add(c);
@@ -152,19 +214,19 @@ public final class StringColumns {
             Arrays.fill(code, -1);
             int missingCode = -1;
             for (int i = 0; i < n; i++) {
-                int r = rows[i];
+                int r = rows == null ? i : rows[i];
                 int k = r < 0 ? INT_MISSING : keys[r];
                 int c;
                 if (k == INT_MISSING) {
                     if (missingCode < 0) {
-                        missingCode = enc.newCode(null);
+                        missingCode = enc.code("", f, byText);
                     }
                     c = missingCode;
                 } else {
                     int slot = k - Integer.MIN_VALUE - 1;
                     c = code[slot];
                     if (c < 0) {
-                        c = enc.newCode(d.getValueForKey(k));
+                        c = enc.code(d.getValueForKey(k), f, byText);
                         code[slot] = c;
                     }
                 }
@@ -174,12 +236,9 @@ public final class StringColumns {
         }
         Builder b = new Builder(n);
         for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            if (r < 0) {
-                b.appendMissing();
-            } else {
-                b.append(src.get(r));
-            }
+            int r = rows == null ? i : rows[i];
+            String v = r < 0 ? "" : src.get(r);
+            b.append(f == null ? v : f.apply(v));
         }
         return b.build(name);
     }
@@ -250,6 +309,26 @@ public final class StringColumns {
 
         Encoder(int expectedRows) {
             rows = new int[Math.max(16, expectedRows)];
+        }
+
+        /**
+         * @param text a source value, {@code ""} for missing
+         * @param f the function applied to it, or null for none
+         * @param byText codes of output texts seen, when f may give one text for several values
+         * @return the output code of {@code f(text)}
+         */
+        int code(String text, UnaryOperator<String> f, Map<String, Integer> byText) {
+            if (f == null) {
+                return newCode(text.isEmpty() ? null : text);
+            }
+            String out = f.apply(text);
+            String key = out == null ? "" : out;
+            Integer c = byText.get(key);
+            if (c == null) {
+                c = newCode(key.isEmpty() ? null : key);
+                byText.put(key, c);
+            }
+            return c;
         }
 
         int newCode(String value) {

@@ -139,6 +139,53 @@ class StringColumnsTest {
             });
     }
 
+    @Test
+    void mapEqualsAppendingTheMappedValues() {
+        // merges values, makes some missing, fills missing ones, keeps others
+        java.util.function.UnaryOperator<String> f = v -> v.isEmpty() ? "filled" : v.equals("v1") ? "v2"
+            : v.equals("v3") ? "" : v.endsWith("7") ? null : v.toUpperCase(java.util.Locale.ROOT);
+        qt().forAll(lists().of(integers().between(-1, 300)).ofSizeBetween(0, 400)).checkAssert(values -> {
+            StringColumn src = appended("src", texts(values));
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < src.size(); i++) {
+                expected.add(f.apply(src.get(i)));
+            }
+            assertSameState(StringColumns.map(src, "out", f), appended("out", expected));
+        });
+    }
+
+    @Test
+    void mapCallsTheFunctionOncePerDistinctValue() {
+        StringColumn src = appended("src", List.of("a", "b", "a", "", "b", ""));
+        List<String> calls = new ArrayList<>();
+        StringColumns.map(src, "out", v -> {
+            calls.add(v);
+            return v + "!";
+        });
+        assertThat(calls).containsExactly("a", "b", "");
+    }
+
+    @Test
+    void countsEveryValueIncludingMissing() {
+        Random rnd = new Random(5);
+        List<StringColumn> columns = new ArrayList<>();
+        for (int distinct : new int[] {3, 300, 70_000}) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                values.add(i % 9 == 0 ? "" : "c" + (i < distinct ? i : rnd.nextInt(distinct)));
+            }
+            columns.add(appended("c", values));
+        }
+        columns.add(intDictionaryColumn(rnd));
+        for (StringColumn c : columns) {
+            java.util.Map<String, Integer> expected = new java.util.HashMap<>();
+            for (int i = 0; i < c.size(); i++) {
+                expected.merge(c.get(i), 1, Integer::sum);
+            }
+            assertThat(StringColumns.counts(c)).isEqualTo(expected);
+        }
+    }
+
     /** Many rows first, then more distinct values than short keys hold: Tablesaw moves to int keys. */
     private static StringColumn intDictionaryColumn(Random rnd) {
         List<String> values = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.xtage.preprocess.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -201,14 +202,8 @@ public final class Values {
             return IntColumn.create(name, out);
         }
         if (c instanceof StringColumn) {
-            StringColumn s = (StringColumn) c;
             String f = (String) fill;
-            StringColumn out = StringColumn.create(name);
-            for (int i = 0; i < n; i++) {
-                String v = s.get(i);
-                out.append(v.isEmpty() ? f : v);
-            }
-            return out;
+            return StringColumns.map((StringColumn) c, name, v -> v.isEmpty() ? f : v);
         }
         if (c instanceof DateColumn) {
             DateColumn s = (DateColumn) c;

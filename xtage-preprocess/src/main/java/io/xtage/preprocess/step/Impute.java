@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -435,18 +435,13 @@ public final class Impute implements Step {
                 return trues > falses;
             }
             default: {
-                StringColumn s = (StringColumn) c;
-                Map<String, int[]> counts = new HashMap<>();
-                for (int i = 0; i < n; i++) {
-                    String v = s.get(i);
-                    if (!v.isEmpty()) {
-                        counts.computeIfAbsent(v, k -> new int[1])[0]++;
-                    }
-                }
                 String best = null;
                 int bestCount = 0;
-                for (Map.Entry<String, int[]> e : counts.entrySet()) {
-                    int k = e.getValue()[0];
+                for (Map.Entry<String, Integer> e : StringColumns.counts((StringColumn) c).entrySet()) {
+                    if (e.getKey().isEmpty()) {
+                        continue;
+                    }
+                    int k = e.getValue();
                     if (k > bestCount || (k == bestCount && Stats.compareCodePoints(e.getKey(), best) < 0)) {
                         best = e.getKey();
                         bestCount = k;

@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
@@ -320,24 +321,20 @@ public final class NormalizeText implements Step {
             Map<String, Object> toMissing = Params.ordered();
             for (String name : columns) {
                 StringColumn c = (StringColumn) Support.fittedColumn(table, name, ColumnType.STRING, TYPE);
-                Map<String, String> cache = new HashMap<>();
-                StringColumn out = StringColumn.create(name);
+                // the rules see each distinct value once; rows are counted per value
+                Map<String, String> applied = new HashMap<>();
+                StringColumn out = StringColumns.map(c, name, v -> applied.computeIfAbsent(v, rules::apply));
                 long changed = 0;
                 long missing = 0;
-                for (int i = 0; i < n; i++) {
-                    String v = c.get(i);
-                    String w = cache.get(v);
-                    if (w == null) {
-                        w = rules.apply(v);
-                        cache.put(v, w);
-                    }
+                for (Map.Entry<String, Integer> e : StringColumns.counts(c).entrySet()) {
+                    String v = e.getKey();
+                    String w = applied.get(v);
                     if (!w.equals(v)) {
-                        changed++;
+                        changed += e.getValue();
                         if (w.isEmpty()) {
-                            missing++;
+                            missing += e.getValue();
                         }
                     }
-                    out.append(w);
                 }
                 if (changed > 0) {
                     edit.replace(name, out);
