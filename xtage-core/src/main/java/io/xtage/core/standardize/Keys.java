@@ -6,6 +6,7 @@ import io.xtage.core.coerce.Coercers;
 import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -350,6 +351,9 @@ final class Keys {
             this.domains = domains.clone();
             this.codeDicts = new LongIntMap[domains.length];
             this.combine = new LongIntMap[domains.length];
+            this.direct = new int[domains.length][];
+            this.directMin = new long[domains.length];
+            this.directSize = new int[domains.length];
             for (int i = 0; i < domains.length; i++) {
                 textDicts.add(domains[i] == Domain.STRING ? new HashMap<>(Math.max(16, expected * 2)) : null);
                 if (domains[i] != Domain.STRING) {
@@ -368,8 +372,23 @@ final class Keys {
         }
 
         private int componentSize(int i) {
-            return domains[i] == Domain.STRING ? textDicts.get(i).size() : codeDicts[i].size();
+            if (domains[i] == Domain.STRING) {
+                return textDicts.get(i).size();
+            }
+            return direct[i] != null ? directSize[i] : codeDicts[i].size();
         }
+
+        /**
+         * Per component, ids by {@code code - directMin} when the codes of the first build were
+         * integers in a range at most a few times the number of rows (ids 1..n, days): an array
+         * lookup instead of a hash probe, with the same ids in the same order. Null otherwise.
+         */
+        private final int[][] direct;
+        private final long[] directMin;
+        private final int[] directSize;
+
+        /** The widest range that gets an array: 4 bytes per possible code. */
+        private static final long MAX_DIRECT_RANGE = 1 << 26;
 
         /**
          * @param build true to give new keys new ids; false to look keys up only
@@ -415,7 +434,21 @@ final class Keys {
                         out[r] = id == null ? -1 : id;
                     }
                 }
+            } else if (build && direct[i] == null && codeDicts[i].size() == 0 && buildDirect(i, reader, rows, out)) {
+                return;
+            } else if (direct[i] != null && !build) {
+                int[] table = direct[i];
+                long min = directMin[i];
+                for (int r = 0; r < rows; r++) {
+                    long code = reader.code(r);
+                    long slot = code - min;
+                    // NO_CODE is Long.MIN_VALUE: far below any range
+                    out[r] = code == NO_CODE || slot < 0 || slot >= table.length ? -1 : table[(int) slot];
+                }
             } else {
+                if (direct[i] != null) {
+                    toMap(i);
+                }
                 LongIntMap dict = codeDicts[i];
                 for (int r = 0; r < rows; r++) {
                     long code = reader.code(r);
@@ -426,6 +459,66 @@ final class Keys {
                     }
                 }
             }
+        }
+
+        /** @return false, having done nothing, when the codes are not in a narrow enough range */
+        private boolean buildDirect(int i, Reader reader, int rows, int[] out) {
+            long[] codes = new long[rows];
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int r = 0; r < rows; r++) {
+                long code = reader.code(r);
+                codes[r] = code;
+                if (code != NO_CODE) {
+                    min = Math.min(min, code);
+                    max = Math.max(max, code);
+                }
+            }
+            if (min > max) {
+                Arrays.fill(out, 0, rows, -1);
+                return true; // all missing: an empty table answers every probe with -1
+            }
+            // overflow-safe width of [min, max]
+            if (max - min < 0 || max - min >= Math.min(MAX_DIRECT_RANGE, 4L * rows + 1024)) {
+                return false;
+            }
+            int[] table = new int[(int) (max - min + 1)];
+            Arrays.fill(table, -1);
+            int size = 0;
+            for (int r = 0; r < rows; r++) {
+                long code = codes[r];
+                if (code == NO_CODE) {
+                    out[r] = -1;
+                    continue;
+                }
+                int slot = (int) (code - min);
+                int id = table[slot];
+                if (id < 0) {
+                    id = size++;
+                    table[slot] = id;
+                }
+                out[r] = id;
+            }
+            direct[i] = table;
+            directMin[i] = min;
+            directSize[i] = size;
+            return true;
+        }
+
+        /** Moves a component's array ids into its hash map, keeping every id, before more keys come. */
+        private void toMap(int i) {
+            int[] table = direct[i];
+            long[] codeOf = new long[directSize[i]];
+            for (int slot = 0; slot < table.length; slot++) {
+                if (table[slot] >= 0) {
+                    codeOf[table[slot]] = directMin[i] + slot;
+                }
+            }
+            LongIntMap dict = codeDicts[i];
+            for (int id = 0; id < codeOf.length; id++) {
+                dict.putIfAbsent(codeOf[id], id);
+            }
+            direct[i] = null;
         }
     }
 }

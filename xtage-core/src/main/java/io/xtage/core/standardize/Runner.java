@@ -38,6 +38,9 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 final class Runner {
     /** Keys shown in a report sample or an error. */
     static final int SAMPLE = 10;
+    /** Size of the as-of join's table of recent answers. */
+    private static final int MEMO_BITS = 12;
+    private static final int MEMO = 1 << MEMO_BITS;
 
     private static final Logger log = LoggerFactory.getLogger(Runner.class);
 
@@ -362,11 +365,19 @@ final class Runner {
         int[] rightIdx = new int[left.rows];
         int[] lIds = new int[left.rows];
         long matched = 0;
+        // Left keys repeat (dates, ids): remember recent answers, by (group, key), in a small table.
+        int[] memoGroup = new int[MEMO];
+        long[] memoKey = new long[MEMO];
+        int[] memoHit = new int[MEMO];
+        java.util.Arrays.fill(memoGroup, -1);
         for (int l = 0; l < left.rows; l++) {
             int g = lGroup[l];
             long key = lv[l];
             int hit = -1;
-            if (g >= 0 && key != Long.MIN_VALUE) {
+            int memo = (int) ((key * 0x9E3779B97F4A7C15L + g) >>> (64 - MEMO_BITS));
+            if (g >= 0 && key != Long.MIN_VALUE && memoGroup[memo] == g && memoKey[memo] == key) {
+                hit = memoHit[memo];
+            } else if (g >= 0 && key != Long.MIN_VALUE) {
                 int lo2 = segStart[g];
                 int hi = segStart[g + 1] - 1;
                 int found = -1;
@@ -382,6 +393,9 @@ final class Runner {
                 if (found >= 0 && (Double.isNaN(tol) || kind.within(key, sortedKeys[found], tol))) {
                     hit = rows[found];
                 }
+                memoGroup[memo] = g;
+                memoKey[memo] = key;
+                memoHit[memo] = hit;
             }
             rightIdx[l] = hit;
             lIds[l] = hit;
