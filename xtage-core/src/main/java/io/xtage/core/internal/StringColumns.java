@@ -45,14 +45,119 @@ public final class StringColumns {
     }
 
     /**
-     * Reads a column's rows by array lookups.
+     * Reads a column's rows by array lookups: the text of a row, or the index of its value in a
+     * table of the column's distinct values, so that callers can keep per-value results.
      */
-    public interface Reader {
+    public abstract static class Reader {
+        final String[] text;
+
+        Reader(String[] text) {
+            this.text = text;
+        }
+
         /**
          * @param row a row index
          * @return its text, {@code ""} when missing, as {@link StringColumn#get(int)} gives it
          */
-        String get(int row);
+        public abstract String get(int row);
+
+        /**
+         * @param row a row index
+         * @return the index of its value in [0, {@link #keys()}), or -1 when the column has no
+         *     dictionary (then use {@link #get(int)})
+         */
+        public abstract int key(int row);
+
+        /** @return the number of value indexes; 0 when the column has no dictionary */
+        public int keys() {
+            return text.length;
+        }
+
+        /**
+         * @param key an index {@link #key(int)} gave
+         * @return the value's text, {@code ""} for missing
+         */
+        public String text(int key) {
+            return text[key];
+        }
+    }
+
+    private static final class ByteReader extends Reader {
+        private final byte[] keys;
+
+        ByteReader(String[] text, byte[] keys) {
+            super(text);
+            this.keys = keys;
+        }
+
+        @Override
+        public String get(int row) {
+            return text[keys[row] - Byte.MIN_VALUE];
+        }
+
+        @Override
+        public int key(int row) {
+            return keys[row] - Byte.MIN_VALUE;
+        }
+    }
+
+    private static final class ShortReader extends Reader {
+        private final short[] keys;
+
+        ShortReader(String[] text, short[] keys) {
+            super(text);
+            this.keys = keys;
+        }
+
+        @Override
+        public String get(int row) {
+            return text[keys[row] - Short.MIN_VALUE];
+        }
+
+        @Override
+        public int key(int row) {
+            return keys[row] - Short.MIN_VALUE;
+        }
+    }
+
+    /** Int keys: the missing key (the maximum) at index 0, key {@code MIN + i} at index i. */
+    private static final class IntReader extends Reader {
+        private final int[] keys;
+
+        IntReader(String[] text, int[] keys) {
+            super(text);
+            this.keys = keys;
+        }
+
+        @Override
+        public String get(int row) {
+            return text[key(row)];
+        }
+
+        @Override
+        public int key(int row) {
+            int k = keys[row];
+            return k == INT_MISSING ? 0 : k - Integer.MIN_VALUE;
+        }
+    }
+
+    private static final class PlainReader extends Reader {
+        private final StringColumn column;
+
+        PlainReader(StringColumn column) {
+            super(new String[0]);
+            this.column = column;
+        }
+
+        @Override
+        public String get(int row) {
+            return column.get(row);
+        }
+
+        @Override
+        public int key(int row) {
+            return -1;
+        }
     }
 
     /**
@@ -69,35 +174,25 @@ public final class StringColumns {
             for (int k = Byte.MIN_VALUE; k <= Byte.MAX_VALUE; k++) {
                 text[k - Byte.MIN_VALUE] = b.getValueForKey(k);
             }
-            byte[] keys = b.values().elements();
-            return row -> text[keys[row] - Byte.MIN_VALUE];
+            return new ByteReader(text, b.values().elements());
         }
         if (d instanceof ShortDictionaryMap) {
             ShortDictionaryMap s = (ShortDictionaryMap) d;
             String[] text = new String[1 << 16];
             s.getKeyValueEntries().forEach(e -> text[e.getShortKey() - Short.MIN_VALUE] = e.getValue());
-            short[] keys = s.values().elements();
-            return row -> text[keys[row] - Short.MIN_VALUE];
+            return new ShortReader(text, s.values().elements());
         }
         if (d instanceof IntDictionaryMap) {
             IntDictionaryMap m = (IntDictionaryMap) d;
-            String[] text = new String[Math.max(0, m.nextKeyWithoutIncrementing() - Integer.MIN_VALUE)];
-            String[] missing = {null};
+            // index 0 for the missing key, MIN + i at index i
+            String[] text = new String[Math.max(1, m.nextKeyWithoutIncrementing() - Integer.MIN_VALUE + 1)];
             m.getKeyValueEntries().forEach(e -> {
-                if (e.getIntKey() == INT_MISSING) {
-                    missing[0] = e.getValue();
-                } else {
-                    text[e.getIntKey() - Integer.MIN_VALUE - 1] = e.getValue();
-                }
+                int k = e.getIntKey();
+                text[k == INT_MISSING ? 0 : k - Integer.MIN_VALUE] = e.getValue();
             });
-            String missingText = missing[0];
-            int[] keys = m.values().elements();
-            return row -> {
-                int k = keys[row];
-                return k == INT_MISSING ? missingText : text[k - Integer.MIN_VALUE - 1];
-            };
+            return new IntReader(text, m.values().elements());
         }
-        return c::get;
+        return new PlainReader(c);
     }
 
     /**

@@ -236,8 +236,18 @@ class StringColumnsTest {
         columns.add(intDictionaryColumn(rnd));
         for (StringColumn c : columns) {
             StringColumns.Reader r = StringColumns.reader(c);
+            java.util.Map<String, Integer> keyOf = new java.util.HashMap<>();
             for (int i = 0; i < c.size(); i++) {
                 assertThat(r.get(i)).isEqualTo(c.get(i));
+                int k = r.key(i);
+                if (k >= 0) {
+                    // one index per distinct value, and the index gives the value back
+                    assertThat(k).isLessThan(r.keys());
+                    assertThat(r.text(k)).isEqualTo(c.get(i));
+                    assertThat(keyOf.computeIfAbsent(c.get(i), v -> k)).isEqualTo(k);
+                } else {
+                    assertThat(r.keys()).isZero();
+                }
             }
         }
     }

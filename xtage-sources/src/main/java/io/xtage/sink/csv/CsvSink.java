@@ -7,6 +7,7 @@ import io.xtage.sink.SinkReport;
 import io.xtage.sink.internal.ColumnView;
 import io.xtage.sink.internal.TextOut;
 import io.xtage.sink.internal.Values;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -112,7 +113,8 @@ public final class CsvSink implements Sink {
             Path dir = target.getParent();
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp);
+            // the encoder hands over 8 KiB at a time: gather them into fewer, larger writes
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 18);
                  Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8.newEncoder())) {
                 TextOut out = TextOut.of(w);
                 writeRows(views, table.rowCount(), out, options);
@@ -202,6 +204,13 @@ public final class CsvSink implements Sink {
             types[j] = cols[j].type();
         }
         boolean guard = o.isFormulaGuard();
+        // Text columns repeat their values: each distinct value is quoted once, then copied.
+        char[][][] rendered = new char[n][][];
+        for (int j = 0; j < n; j++) {
+            if (types[j] == ColumnType.STRING && cols[j].stringKeys() > 0) {
+                rendered[j] = new char[cols[j].stringKeys()][];
+            }
+        }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < n; j++) {
                 if (j > 0) {
@@ -210,6 +219,17 @@ public final class CsvSink implements Sink {
                 ColumnView c = cols[j];
                 switch (types[j]) {
                     case STRING: {
+                        char[][] byKey = rendered[j];
+                        if (byKey != null) {
+                            int k = c.stringKey(i);
+                            char[] text = byKey[k];
+                            if (text == null) {
+                                text = render(c.stringOfKey(k), loneMissing, q, guard);
+                                byKey[k] = text;
+                            }
+                            out.append(text, 0, text.length);
+                            break;
+                        }
                         String s = c.string(i);
                         if (s.isEmpty()) {
                             out.append(loneMissing);
@@ -256,6 +276,18 @@ public final class CsvSink implements Sink {
             }
             out.append(rs);
         }
+    }
+
+    /** @return the text a value is written as: the missing token, or the value quoted as needed */
+    private static char[] render(String s, String missing, Quoter q, boolean guard) throws IOException {
+        if (s.isEmpty()) {
+            return missing.toCharArray();
+        }
+        java.io.CharArrayWriter w = new java.io.CharArrayWriter(s.length() + 4);
+        TextOut t = new TextOut(w, 64);
+        q.append(s, guard, t);
+        t.flush();
+        return w.toCharArray();
     }
 
     /** RFC 4180 minimal quoting and the formula guard. */

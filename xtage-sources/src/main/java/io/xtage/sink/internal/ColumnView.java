@@ -128,6 +128,25 @@ public final class ColumnView {
         return stringReader.get(row);
     }
 
+    /**
+     * @param row a row of a STRING column
+     * @return the index of its value among the column's distinct values, in [0,
+     *     {@link #stringKeys()}), or -1 when the column keeps no dictionary (use {@link #string})
+     */
+    public int stringKey(int row) {
+        return stringReader.key(row);
+    }
+
+    /** @return how many value indexes {@link #stringKey} can give; 0 without a dictionary */
+    public int stringKeys() {
+        return stringReader.keys();
+    }
+
+    /** @param key an index {@link #stringKey} gave @return that value's text, empty when missing */
+    public String stringOfKey(int key) {
+        return stringReader.text(key);
+    }
+
     /** @param row a row @return the int, {@link #MISSING_INT} when missing */
     public int intValue(int row) {
         return ints.getInt(row);

@@ -86,12 +86,10 @@ final class ShortestDigits {
             e++;
         }
         if (e >= 0) {
-            out.append(f * POW10[e]).append('.').append('0');
-        } else if (-e < POW10.length) {
-            long p = POW10[-e];
-            out.append(f / p).append('.').appendPadded(f % p, -e);
+            // an integer below 10^16: its digits and ".0"
+            out.appendDecimal(f * POW10[e] * 10, 1);
         } else {
-            out.append('0').append('.').appendPadded(f, -e);
+            out.appendDecimal(f, -e);
         }
     }
 

@@ -80,6 +80,27 @@ public final class TextOut implements Flushable, Closeable {
     }
 
     /**
+     * @param chars text
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @return this
+     * @throws IOException from the writer
+     */
+    public TextOut append(char[] chars, int from, int to) throws IOException {
+        int n = to - from;
+        if (n > buf.length - pos) {
+            drain();
+            if (n > buf.length) {
+                out.write(chars, from, n);
+                return this;
+            }
+        }
+        System.arraycopy(chars, from, buf, pos, n);
+        pos += n;
+        return this;
+    }
+
+    /**
      * Appends a long in decimal, without allocating.
      *
      * @param v the value
@@ -148,6 +169,80 @@ public final class TextOut implements Flushable, Closeable {
         return append(v);
     }
 
+    /**
+     * Appends {@code v / 10^scale} in plain decimal notation: {@code appendDecimal(331, 2)} is
+     * {@code 3.31}, {@code appendDecimal(5, 3)} is {@code 0.005}, {@code appendDecimal(930, 1)} is
+     * {@code 93.0}. At least one digit comes before the point; digits after it are all of
+     * {@code v}'s last {@code scale}, trailing zeros included.
+     *
+     * @param v the digits, >= 0
+     * @param scale digits after the point, 1 to 40
+     * @return this
+     * @throws IOException from the writer
+     */
+    public TextOut appendDecimal(long v, int scale) throws IOException {
+        int whole = Math.max(1, digits(v) - scale);
+        int total = whole + 1 + scale;
+        if (buf.length - pos < total) {
+            drain();
+        }
+        int p = pos + total;
+        int left = scale;
+        // fraction digits, two at a time, in long arithmetic until the rest fits an int
+        while (left >= 2 && v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
+            v = q;
+            left -= 2;
+        }
+        int i = (int) Math.min(v, Integer.MAX_VALUE);
+        if (v > Integer.MAX_VALUE) {
+            // left is 1 here (or 0); one more digit in long arithmetic
+            if (left == 1) {
+                long q = v / 10;
+                buf[--p] = (char) ('0' + (int) (v - q * 10));
+                v = q;
+                left = 0;
+            }
+            buf[--p] = '.';
+            p = putLongDigits(v, p);
+        } else {
+            while (left >= 2) {
+                int q = i / 100;
+                int r = i - q * 100;
+                buf[--p] = ONES[r];
+                buf[--p] = TENS[r];
+                i = q;
+                left -= 2;
+            }
+            if (left == 1) {
+                int q = i / 10;
+                buf[--p] = (char) ('0' + (i - q * 10));
+                i = q;
+            }
+            buf[--p] = '.';
+            p = putInt(i, p);
+        }
+        // p is now pos: the whole part has at least one digit ('0' for a value below 1)
+        pos += total;
+        return this;
+    }
+
+    /** Writes the digits of {@code v} >= 0 ending just before {@code end}; @return where they start */
+    private int putLongDigits(long v, int end) {
+        int p = end;
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
+            v = q;
+        }
+        return putInt((int) v, p);
+    }
+
     /** Two-digit tables, as {@link Integer#toString(int)} uses: tens and ones digit of 0 to 99. */
     private static final char[] TENS = new char[100];
     private static final char[] ONES = new char[100];
@@ -186,8 +281,11 @@ public final class TextOut implements Flushable, Closeable {
     }
 
     private static int digits(long v) {
-        int d = 1;
-        long p = 10;
+        if (v <= Integer.MAX_VALUE) {
+            return intDigits((int) v);
+        }
+        int d = 10;
+        long p = 10_000_000_000L;
         while (d < 19 && v >= p) {
             d++;
             p *= 10;

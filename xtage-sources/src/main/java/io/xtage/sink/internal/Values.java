@@ -84,6 +84,22 @@ public final class Values {
      * @throws IOException from the writer
      */
     public static void appendDouble(TextOut out, double x) throws IOException {
+        double a = Math.abs(x);
+        if (a >= PLAIN_MIN && a < 1e9) {
+            // two decimals first (prices): the same decimal the scale-9 path finds, found cheaper
+            long m2 = (long) Math.rint(a * 100);
+            if (m2 / 100.0 == a) {
+                if (x < 0) {
+                    out.append('-');
+                }
+                if (m2 % 10 == 0) {
+                    out.appendDecimal(m2 / 10, 1);
+                } else {
+                    out.appendDecimal(m2, 2);
+                }
+                return;
+            }
+        }
         int scale = decimalScale(x);
         if (scale <= 0) {
             if (ShortestDigits.handles(x)) {
@@ -93,24 +109,15 @@ public final class Values {
             }
             return;
         }
-        long m = Math.abs((long) Math.rint(x * POW10[scale]));
+        long m = (long) Math.rint(a * POW10[scale]);
         if (x < 0) {
             out.append('-');
         }
-        // constant divisors, which the JIT turns into multiplications
-        long whole = scale == 9 ? m / 1_000_000_000L : m / 1_000_000L;
-        int frac = (int) (m - whole * POW10[scale]);
-        out.append(whole).append('.');
-        if (frac == 0) {
-            out.append('0');
-            return;
+        while (scale > 1 && m % 10 == 0) {
+            m /= 10;
+            scale--;
         }
-        int digits = scale;
-        while (frac % 10 == 0) {
-            frac /= 10;
-            digits--;
-        }
-        out.appendPadded(frac, digits);
+        out.appendDecimal(m, scale);
     }
 
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,

@@ -47,4 +47,16 @@ class TextOutTest {
             .checkAssert((v, w) -> assertThat(text(o -> o.appendPadded(v, w)))
                 .isEqualTo(String.format("%0" + w + "d", v).repeat(5)));
     }
+
+    @Test
+    void appendsDecimalsWithThePointWhereTheScaleSays() {
+        qt().withExamples(20_000).forAll(longs().between(0, Long.MAX_VALUE), integers().between(1, 30))
+            .checkAssert((v, scale) -> assertThat(text(o -> o.appendDecimal(v, scale)))
+                .isEqualTo(new java.math.BigDecimal(java.math.BigInteger.valueOf(v), scale).toPlainString().repeat(5)));
+        assertThat(text(o -> o.appendDecimal(331, 2))).isEqualTo("3.31".repeat(5));
+        assertThat(text(o -> o.appendDecimal(5, 3))).isEqualTo("0.005".repeat(5));
+        assertThat(text(o -> o.appendDecimal(930, 1))).isEqualTo("93.0".repeat(5));
+        assertThat(text(o -> o.appendDecimal(0, 1))).isEqualTo("0.0".repeat(5));
+        assertThat(text(o -> o.appendDecimal(Long.MAX_VALUE, 1))).isEqualTo("922337203685477580.7".repeat(5));
+    }
 }
