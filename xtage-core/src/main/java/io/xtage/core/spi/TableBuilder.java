@@ -438,7 +438,8 @@ public final class TableBuilder {
 
         @Override
         Column<?> column() {
-            return col;
+            // exact size: the builder's growable array keeps up to half again as much spare room
+            return IntColumn.create(col.name(), col.asIntArray());
         }
     }
 
@@ -476,7 +477,8 @@ public final class TableBuilder {
 
         @Override
         Column<?> column() {
-            return col;
+            // exact size: the builder's growable array keeps up to half again as much spare room
+            return LongColumn.create(col.name(), col.asLongArray());
         }
     }
 
@@ -514,7 +516,8 @@ public final class TableBuilder {
 
         @Override
         Column<?> column() {
-            return col;
+            // exact size: the builder's growable array keeps up to half again as much spare room
+            return DoubleColumn.create(col.name(), col.asDoubleArray());
         }
     }
 
