@@ -9,6 +9,7 @@ import io.xtage.sink.internal.TextOut;
 import io.xtage.sink.internal.Values;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -20,8 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
@@ -35,8 +41,9 @@ import tech.tablesaw.api.Table;
  *
  * <p>The file is written beside its final name and moved into place when complete, so a failed
  * write leaves an earlier file as it was. Parent directories are created. Values are read with
- * primitive getters and written through one large buffer: about a second for a million rows of
- * 25 columns.
+ * primitive getters; a table of more than 65,536 rows is formatted in blocks of 8,192 rows on up to
+ * four threads (as many as there are processors) and written in order on the caller's thread:
+ * about 0.7 s for W1's million rows of 25 columns on two cores.
  *
  * <p>A table with a single column writes a missing value as {@code ""} when the token is empty,
  * because many readers skip blank lines, which would lose the row.
@@ -182,15 +189,131 @@ public final class CsvSink implements Sink {
     }
 
     static void writeRows(List<ColumnView> views, int rows, TextOut out, CsvSinkOptions o) throws IOException {
-        ColumnView[] cols = views.toArray(new ColumnView[0]);
-        int n = cols.length;
-        char d = o.delimiter();
-        String rs = o.recordSeparator();
-        String missing = o.nullToken();
-        // A lone empty field is a blank line, which readers skip: quote it so the row survives.
-        String loneMissing = n == 1 && missing.isEmpty() ? "" + o.quote() + o.quote() : missing;
-        Quoter q = new Quoter(o);
-        if (o.hasHeader()) {
+        Rows first = new Rows(views, o);
+        first.header(out);
+        int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        int threads = Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), blocks);
+        if (rows < PARALLEL_MIN_ROWS || threads < 2) {
+            first.write(0, rows, out);
+        } else {
+            writeInParallel(views, o, rows, out, threads);
+        }
+    }
+
+    /** Rows one thread formats at a time: about 1.4 M chars for W1's 25 columns. */
+    static final int BLOCK_ROWS = 8192;
+    /** Below this a table is formatted on the caller's thread alone. */
+    static final int PARALLEL_MIN_ROWS = 8 * BLOCK_ROWS;
+    /** Formatting threads at most; more would wait on the single writer. */
+    private static final int MAX_THREADS = 4;
+
+    /**
+     * Formats blocks of rows on {@code threads} threads, each block into its own buffer, and
+     * writes the blocks in order on this thread. At most two blocks per thread are ahead of the
+     * one being written, so a few buffers are all the memory this takes.
+     */
+    private static void writeInParallel(List<ColumnView> views, CsvSinkOptions o, int rows, TextOut out, int threads)
+        throws IOException {
+        int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        int window = 2 * threads;
+        // each thread keeps its own formatter, whose cache of quoted text values is not shared
+        ThreadLocal<Rows> formatter = ThreadLocal.withInitial(() -> new Rows(views, o));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "xtage-csv-format");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<TextOut>> pending = new ArrayDeque<>(window);
+            ArrayDeque<TextOut> free = new ArrayDeque<>(window);
+            int submitted = 0;
+            for (int b = 0; b < blocks; b++) {
+                while (submitted < blocks && submitted < b + window) {
+                    TextOut buf = free.isEmpty() ? TextOut.inMemory(BLOCK_ROWS * 128) : free.pop();
+                    int from = submitted * BLOCK_ROWS;
+                    int to = Math.min(rows, from + BLOCK_ROWS);
+                    pending.add(pool.submit(() -> {
+                        buf.clear();
+                        formatter.get().write(from, to, buf);
+                        return buf;
+                    }));
+                    submitted++;
+                }
+                TextOut done = await(pending.poll());
+                done.appendTo(out);
+                free.push(done);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static TextOut await(Future<TextOut> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing CSV");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException) {
+                throw (IOException) c;
+            }
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+                throw (Error) c;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * How a table's rows become CSV text, with a cache of each text value's quoted form. Not
+     * thread-safe: one per thread.
+     */
+    static final class Rows {
+        private final ColumnView[] cols;
+        private final ColumnType[] types;
+        private final int n;
+        private final char d;
+        private final String rs;
+        private final String loneMissing;
+        private final Quoter q;
+        private final boolean guard;
+        private final boolean header;
+        /** Per text column with a dictionary, each value's text as written, once needed. */
+        private final char[][][] rendered;
+
+        Rows(List<ColumnView> views, CsvSinkOptions o) {
+            cols = views.toArray(new ColumnView[0]);
+            n = cols.length;
+            d = o.delimiter();
+            rs = o.recordSeparator();
+            String missing = o.nullToken();
+            // A lone empty field is a blank line, which readers skip: quote it so the row survives.
+            loneMissing = n == 1 && missing.isEmpty() ? "" + o.quote() + o.quote() : missing;
+            q = new Quoter(o);
+            types = new ColumnType[n];
+            for (int j = 0; j < n; j++) {
+                types[j] = cols[j].type();
+            }
+            guard = o.isFormulaGuard();
+            header = o.hasHeader();
+            // Text columns repeat their values: each distinct value is quoted once, then copied.
+            rendered = new char[n][][];
+            for (int j = 0; j < n; j++) {
+                if (types[j] == ColumnType.STRING && cols[j].stringKeys() > 0) {
+                    rendered[j] = new char[cols[j].stringKeys()][];
+                }
+            }
+        }
+
+        void header(TextOut out) throws IOException {
+            if (!header) {
+                return;
+            }
             for (int j = 0; j < n; j++) {
                 if (j > 0) {
                     out.append(d);
@@ -199,82 +322,74 @@ public final class CsvSink implements Sink {
             }
             out.append(rs);
         }
-        ColumnType[] types = new ColumnType[n];
-        for (int j = 0; j < n; j++) {
-            types[j] = cols[j].type();
-        }
-        boolean guard = o.isFormulaGuard();
-        // Text columns repeat their values: each distinct value is quoted once, then copied.
-        char[][][] rendered = new char[n][][];
-        for (int j = 0; j < n; j++) {
-            if (types[j] == ColumnType.STRING && cols[j].stringKeys() > 0) {
-                rendered[j] = new char[cols[j].stringKeys()][];
-            }
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < n; j++) {
-                if (j > 0) {
-                    out.append(d);
-                }
-                ColumnView c = cols[j];
-                switch (types[j]) {
-                    case STRING: {
-                        char[][] byKey = rendered[j];
-                        if (byKey != null) {
-                            int k = c.stringKey(i);
-                            char[] text = byKey[k];
-                            if (text == null) {
-                                text = render(c.stringOfKey(k), loneMissing, q, guard);
-                                byKey[k] = text;
+
+        /** Appends rows {@code from} (inclusive) to {@code to} (exclusive). */
+        void write(int from, int to, TextOut out) throws IOException {
+            for (int i = from; i < to; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (j > 0) {
+                        out.append(d);
+                    }
+                    ColumnView c = cols[j];
+                    switch (types[j]) {
+                        case STRING: {
+                            char[][] byKey = rendered[j];
+                            if (byKey != null) {
+                                int k = c.stringKey(i);
+                                char[] text = byKey[k];
+                                if (text == null) {
+                                    text = render(c.stringOfKey(k), loneMissing, q, guard);
+                                    byKey[k] = text;
+                                }
+                                out.append(text, 0, text.length);
+                                break;
                             }
-                            out.append(text, 0, text.length);
+                            String s = c.string(i);
+                            if (s.isEmpty()) {
+                                out.append(loneMissing);
+                            } else {
+                                q.append(s, guard, out);
+                            }
                             break;
                         }
-                        String s = c.string(i);
-                        if (s.isEmpty()) {
-                            out.append(loneMissing);
-                        } else {
-                            q.append(s, guard, out);
+                        case LONG: {
+                            long v = c.longValue(i);
+                            if (v == ColumnView.MISSING_LONG) {
+                                out.append(loneMissing);
+                            } else {
+                                out.append(v);
+                            }
+                            break;
                         }
-                        break;
+                        case INT: {
+                            int v = c.intValue(i);
+                            if (v == ColumnView.MISSING_INT) {
+                                out.append(loneMissing);
+                            } else {
+                                out.append(v);
+                            }
+                            break;
+                        }
+                        case DOUBLE: {
+                            double v = c.doubleValue(i);
+                            if (Double.isNaN(v)) {
+                                out.append(loneMissing);
+                            } else {
+                                Values.appendDouble(out, v);
+                            }
+                            break;
+                        }
+                        default:
+                            if (c.isMissing(i)) {
+                                out.append(loneMissing);
+                            } else {
+                                c.appendPlain(i, out);
+                            }
+                            break;
                     }
-                    case LONG: {
-                        long v = c.longValue(i);
-                        if (v == ColumnView.MISSING_LONG) {
-                            out.append(loneMissing);
-                        } else {
-                            out.append(v);
-                        }
-                        break;
-                    }
-                    case INT: {
-                        int v = c.intValue(i);
-                        if (v == ColumnView.MISSING_INT) {
-                            out.append(loneMissing);
-                        } else {
-                            out.append(v);
-                        }
-                        break;
-                    }
-                    case DOUBLE: {
-                        double v = c.doubleValue(i);
-                        if (Double.isNaN(v)) {
-                            out.append(loneMissing);
-                        } else {
-                            Values.appendDouble(out, v);
-                        }
-                        break;
-                    }
-                    default:
-                        if (c.isMissing(i)) {
-                            out.append(loneMissing);
-                        } else {
-                            c.appendPlain(i, out);
-                        }
-                        break;
                 }
+                out.append(rs);
             }
-            out.append(rs);
         }
     }
 

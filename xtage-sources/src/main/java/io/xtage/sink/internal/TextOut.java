@@ -4,19 +4,22 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A character buffer in front of a {@link Writer}, with appenders for the values sinks write
- * most (longs, ints, dates) that do not allocate a String per value. Not thread-safe. No
- * compatibility promise.
+ * most (longs, ints, dates) that do not allocate a String per value; or, made by
+ * {@link #inMemory(int)}, a growing buffer that holds text until it is appended elsewhere. Not
+ * thread-safe. No compatibility promise.
  */
 public final class TextOut implements Flushable, Closeable {
     /** 64 K chars: large enough that a row rarely straddles two flushes. */
     public static final int DEFAULT_BUFFER = 1 << 16;
 
+    /** Where full buffers go; null for a text kept in memory. */
     private final Writer out;
-    private final char[] buf;
+    private char[] buf;
     private int pos;
 
     /**
@@ -31,9 +34,42 @@ public final class TextOut implements Flushable, Closeable {
         this.buf = new char[size];
     }
 
+    private TextOut(int size) {
+        this.out = null;
+        this.buf = new char[Math.max(64, size)];
+    }
+
     /** @param out where full buffers go @return a text output with the default buffer */
     public static TextOut of(Writer out) {
         return new TextOut(out, DEFAULT_BUFFER);
+    }
+
+    /**
+     * @param initialSize chars to start with; the buffer grows as needed
+     * @return a text kept in memory, to be {@link #appendTo appended} elsewhere
+     */
+    public static TextOut inMemory(int initialSize) {
+        return new TextOut(initialSize);
+    }
+
+    /** @return chars held and not yet written */
+    public int length() {
+        return pos;
+    }
+
+    /** Forgets the chars held, keeping the buffer. */
+    public void clear() {
+        pos = 0;
+    }
+
+    /**
+     * Appends the chars this holds to another output.
+     *
+     * @param other where to append
+     * @throws IOException from the other output's writer
+     */
+    public void appendTo(TextOut other) throws IOException {
+        other.append(buf, 0, pos);
     }
 
     /**
@@ -69,10 +105,11 @@ public final class TextOut implements Flushable, Closeable {
         int n = to - from;
         if (n > buf.length - pos) {
             drain();
-            if (n > buf.length) {
+            if (out != null && n > buf.length) {
                 out.write(s, from, n);
                 return this;
             }
+            ensure(n);
         }
         s.getChars(from, to, buf, pos);
         pos += n;
@@ -90,10 +127,11 @@ public final class TextOut implements Flushable, Closeable {
         int n = to - from;
         if (n > buf.length - pos) {
             drain();
-            if (n > buf.length) {
+            if (out != null && n > buf.length) {
                 out.write(chars, from, n);
                 return this;
             }
+            ensure(n);
         }
         System.arraycopy(chars, from, buf, pos, n);
         pos += n;
@@ -293,23 +331,42 @@ public final class TextOut implements Flushable, Closeable {
         return d;
     }
 
+    /** Makes room: writes the buffer out, or in memory doubles it. */
     private void drain() throws IOException {
-        if (pos > 0) {
+        if (out == null) {
+            ensure(buf.length);
+        } else if (pos > 0) {
             out.write(buf, 0, pos);
             pos = 0;
         }
     }
 
-    /** Writes the buffer to the writer and flushes it. @throws IOException from the writer */
-    @Override
-    public void flush() throws IOException {
-        drain();
-        out.flush();
+    /** Grows an in-memory buffer so that {@code n} more chars fit. */
+    private void ensure(int n) {
+        if (n > buf.length - pos) {
+            long size = Math.max((long) buf.length * 2, (long) pos + n);
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new OutOfMemoryError("text of " + size + " chars does not fit a buffer");
+            }
+            buf = Arrays.copyOf(buf, (int) size);
+        }
     }
 
-    /** Flushes, then closes the writer. @throws IOException from the writer */
+    /** Writes the buffer to the writer and flushes it; nothing for a text in memory. @throws IOException from the writer */
+    @Override
+    public void flush() throws IOException {
+        if (out != null) {
+            drain();
+            out.flush();
+        }
+    }
+
+    /** Flushes, then closes the writer; nothing for a text in memory. @throws IOException from the writer */
     @Override
     public void close() throws IOException {
+        if (out == null) {
+            return;
+        }
         try {
             drain();
         } finally {
