@@ -367,6 +367,32 @@ public final class StringColumns {
             enc.add(c);
         }
 
+        /**
+         * Appends a value and gives its code, with which {@link #appendCode(int)} appends the
+         * same value again without looking it up.
+         *
+         * @param value text; null or {@code ""} is missing
+         * @return the value's code in this builder
+         */
+        public int appendText(String value) {
+            if (value == null || value.isEmpty()) {
+                appendMissing();
+            } else {
+                append(value);
+            }
+            return enc.rows[enc.size - 1];
+        }
+
+        /**
+         * @param code a code {@link #appendText(String)} gave for a value appended before
+         */
+        public void appendCode(int code) {
+            if (code < 0 || code >= enc.distinct) {
+                throw new IllegalArgumentException("code " + code + " was not given by this builder");
+            }
+            enc.add(code);
+        }
+
         /** Appends a missing value. */
         public void appendMissing() {
             Integer c = codes.get("");

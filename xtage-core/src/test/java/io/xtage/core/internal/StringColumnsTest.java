@@ -116,6 +116,24 @@ class StringColumnsTest {
     }
 
     @Test
+    void builtByCodesIsInTheStateOfAppends() {
+        qt().forAll(lists().of(integers().between(-1, 300)).ofSizeBetween(0, 300)).checkAssert(values -> {
+            List<String> texts = texts(values);
+            StringColumns.Builder b = new StringColumns.Builder(1);
+            java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+            for (String t : texts) {
+                Integer c = codes.get(t);
+                if (c == null) {
+                    codes.put(t, b.appendText(t));
+                } else {
+                    b.appendCode(c);
+                }
+            }
+            assertSameState(b.build("c"), appended("c", texts));
+        });
+    }
+
+    @Test
     void builtColumnTakesNewValuesAfterwards() {
         StringColumn c = built("c", List.of("a", "", "b"));
         c.append("c").append("a").appendMissing();

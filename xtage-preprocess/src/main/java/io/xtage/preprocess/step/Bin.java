@@ -1,5 +1,6 @@
 package io.xtage.preprocess.step;
 
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
@@ -423,27 +424,35 @@ public final class Bin implements Step {
             int k = intervals.size();
             Interval[] iv = intervals.toArray(new Interval[0]);
             String[] ls = labels.toArray(new String[0]);
-            StringColumn out = StringColumn.create(output);
+            StringColumns.Builder labelsOut = new StringColumns.Builder(n);
+            // the builder's code of each label (index k: no label), given at its first row
+            int[] codes = new int[k + 1];
+            java.util.Arrays.fill(codes, -1);
             long missing = 0;
             long outOfRange = 0;
             for (int i = 0; i < n; i++) {
                 double x = v[i];
-                String label = "";
+                int bin = k;
                 if (Double.isNaN(x)) {
                     missing++;
                 } else {
                     for (int j = 0; j < k; j++) {
                         if (iv[j].contains(x)) {
-                            label = ls[j];
+                            bin = j;
                             break;
                         }
                     }
-                    if (label.isEmpty()) {
+                    if (bin == k || ls[bin].isEmpty()) {
                         outOfRange++;
                     }
                 }
-                out.append(label);
+                if (codes[bin] < 0) {
+                    codes[bin] = labelsOut.appendText(bin == k ? "" : ls[bin]);
+                } else {
+                    labelsOut.appendCode(codes[bin]);
+                }
             }
+            StringColumn out = labelsOut.build(output);
             Edit edit = new Edit(table, TYPE);
             StepReport.Builder r = StepReport.builder(TYPE).rows(n, n);
             if (output.equals(column)) {

@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
@@ -14,6 +15,7 @@ import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Stats;
 import io.xtage.preprocess.internal.Tables;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -190,14 +192,10 @@ public final class OneHot implements Step {
             }
             StringColumn s = (StringColumn) c;
             Map<String, int[]> counts = new HashMap<>();
-            Map<String, String> keys = new HashMap<>();
-            for (int i = 0; i < s.size(); i++) {
-                String v = s.get(i);
-                if (v.isEmpty()) {
-                    continue;
+            for (Map.Entry<String, Integer> e : StringColumns.counts(s).entrySet()) {
+                if (!e.getKey().isEmpty()) {
+                    counts.computeIfAbsent(key(e.getKey()), x -> new int[1])[0] += e.getValue();
                 }
-                String k = keys.computeIfAbsent(v, this::key);
-                counts.computeIfAbsent(k, x -> new int[1])[0]++;
             }
             List<String> levels = new ArrayList<>(counts.keySet());
             List<String> infrequent = new ArrayList<>();
@@ -310,6 +308,16 @@ public final class OneHot implements Step {
             return m;
         }
 
+        /** @return the level's index, -1 for missing, -2 unseen at fit time, -3 infrequent */
+        private int level(String v, Map<String, Integer> index, Set<String> infrequent) {
+            if (v.isEmpty()) {
+                return -1;
+            }
+            String key = step.key(v);
+            Integer idx = index.get(key);
+            return idx != null ? idx : (infrequent.contains(key) ? -3 : -2);
+        }
+
         @Override
         public Transformed transform(Table table) {
             int n = table.rowCount();
@@ -336,18 +344,27 @@ public final class OneHot implements Step {
                 long unseenCount = 0;
                 long infrequentCount = 0;
                 Set<String> unseenValues = new TreeSet<>();
+                // the column's output index per distinct value, through its dictionary when it has one
+                StringColumns.Reader values = StringColumns.reader(s);
+                int[] byKey = new int[values.keys()];
+                Arrays.fill(byKey, Integer.MIN_VALUE);
                 for (int i = 0; i < n; i++) {
-                    String v = s.get(i);
-                    Integer j = cache.get(v);
-                    if (j == null) {
-                        if (v.isEmpty()) {
-                            j = -1;
-                        } else {
-                            String key = step.key(v);
-                            Integer idx = index.get(key);
-                            j = idx != null ? idx : (infrequent.contains(key) ? -3 : -2);
+                    int key = values.key(i);
+                    String v = null;
+                    int j;
+                    if (key >= 0 && byKey[key] != Integer.MIN_VALUE) {
+                        j = byKey[key];
+                    } else {
+                        v = key >= 0 ? values.text(key) : s.get(i);
+                        Integer cached = cache.get(v);
+                        if (cached == null) {
+                            cached = level(v, index, infrequent);
+                            cache.put(v, cached);
                         }
-                        cache.put(v, j);
+                        j = cached;
+                        if (key >= 0) {
+                            byKey[key] = j;
+                        }
                     }
                     if (j >= 0) {
                         cols[j][i] = 1;
@@ -357,7 +374,7 @@ public final class OneHot implements Step {
                         if (j == -2) {
                             unseenCount++;
                             if (unseenValues.size() < 5) {
-                                unseenValues.add(v);
+                                unseenValues.add(v != null ? v : values.text(key));
                             }
                         } else {
                             infrequentCount++;
