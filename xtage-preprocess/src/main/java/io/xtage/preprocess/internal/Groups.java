@@ -35,9 +35,122 @@ public final class Groups {
 
     /** Groups {@code n} rows by {@code columns} (none: one group of all rows). */
     public static Groups of(List<Column<?>> columns, int n) {
+        return of(columns, null, n);
+    }
+
+    /**
+     * The rows that are the first (or the last) of their group by {@code columns}, ascending: what
+     * {@code of(columns, n)} tells, found cheaper when the first column alone sets most rows apart.
+     * A row whose first-column value no other row has is alone in its group; only the others are
+     * hashed on every column.
+     *
+     * @param last true for the last row of each group, false for the first
+     */
+    public static int[] distinctRows(List<Column<?>> columns, int n, boolean last) {
+        int[] repeated = columns.isEmpty() ? null : rowsSharingFirstValue(columns.get(0), n);
+        if (repeated == null) {
+            Groups g = of(columns, n);
+            return keep(g, n, last, null);
+        }
+        // rows with a unique first value are kept as they are; the rest are grouped in full
+        Groups g = of(columns, repeated, repeated.length);
+        int[] kept = keep(g, repeated.length, last, repeated);
+        boolean[] inRepeated = new boolean[n];
+        for (int r : repeated) {
+            inRepeated[r] = true;
+        }
+        int[] out = new int[n - repeated.length + kept.length];
+        int o = 0;
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            if (!inRepeated[r]) {
+                out[o++] = r;
+            } else if (k < kept.length && kept[k] == r) {
+                out[o++] = r;
+                k++;
+            }
+        }
+        return out;
+    }
+
+    /** @return per group its first or last row, ascending, as rows of the table (through {@code rows}) */
+    private static int[] keep(Groups g, int n, boolean last, int[] rows) {
+        int[] out = new int[g.count];
+        if (last) {
+            for (int i = 0; i < n; i++) {
+                out[g.groupOf[i]] = i;
+            }
+            java.util.Arrays.sort(out);
+        } else {
+            System.arraycopy(g.firstRow, 0, out, 0, g.count);
+        }
+        if (rows != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rows[out[i]];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return ascending, the rows whose value in {@code c} some other row has too (missing values
+     *     count as one value); null when that is more than half the rows, or {@code c} is not an
+     *     integral column with values in a range of a few times {@code n}
+     */
+    private static int[] rowsSharingFirstValue(Column<?> c, int n) {
+        long[] v;
+        if (c instanceof LongColumn) {
+            v = new long[n];
+            LongColumn lc = (LongColumn) c;
+            for (int i = 0; i < n; i++) {
+                v[i] = lc.getLong(i);
+            }
+        } else if (c instanceof IntColumn) {
+            v = new long[n];
+            IntColumn ic = (IntColumn) c;
+            for (int i = 0; i < n; i++) {
+                int x = ic.getInt(i);
+                v[i] = x == Integer.MIN_VALUE ? Long.MIN_VALUE : x;
+            }
+        } else {
+            return null;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long x : v) {
+            if (x != Long.MIN_VALUE) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        if (min > max || max - min < 0 || max - min >= 4L * n + 1024 || max - min >= 1 << 28) {
+            return null;
+        }
+        // counts by value (saturating at 2), missing values in the last slot
+        int range = (int) (max - min + 1);
+        byte[] seen = new byte[range + 1];
+        for (long x : v) {
+            int slot = x == Long.MIN_VALUE ? range : (int) (x - min);
+            if (seen[slot] < 2) {
+                seen[slot]++;
+            }
+        }
+        int k = 0;
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            long x = v[i];
+            if (seen[x == Long.MIN_VALUE ? range : (int) (x - min)] > 1) {
+                rows[k++] = i;
+            }
+        }
+        return k > n / 2 ? null : java.util.Arrays.copyOf(rows, k);
+    }
+
+    /** Groups the rows {@code rows} (all rows when null) of the columns; ids and first rows index into {@code rows}. */
+    private static Groups of(List<Column<?>> columns, int[] rows, int n) {
         long[] hash = new long[n];
         for (Column<?> c : columns) {
-            mix(c, hash, n);
+            mix(c, hash, n, rows);
         }
         int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
         int mask = cap - 1;
@@ -58,7 +171,7 @@ public final class Groups {
                     break;
                 }
                 int j = r - 1;
-                if (hash[j] == h && rowsEqual(columns, i, j)) {
+                if (hash[j] == h && rowsEqual(columns, rows == null ? i : rows[i], rows == null ? j : rows[j])) {
                     groupOf[i] = groupOf[j];
                     break;
                 }
@@ -81,21 +194,24 @@ public final class Groups {
         return (acc ^ (v * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
     }
 
-    private static void mix(Column<?> c, long[] hash, int n) {
+    private static void mix(Column<?> c, long[] hash, int n, int[] rows) {
         if (c instanceof DoubleColumn) {
             DoubleColumn d = (DoubleColumn) c;
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], doubleKey(d.getDouble(i)));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], doubleKey(d.getDouble(r)));
             }
         } else if (c instanceof LongColumn) {
             LongColumn d = (LongColumn) c;
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], d.getLong(i));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], d.getLong(r));
             }
         } else if (c instanceof IntColumn) {
             IntColumn d = (IntColumn) c;
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], d.getInt(i));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], d.getInt(r));
             }
         } else if (c instanceof StringColumn) {
             // Within one column the dictionary key identifies the text.
@@ -103,31 +219,37 @@ public final class Groups {
             DictionaryMap d = dictionary(sc);
             if (d != null) {
                 for (int i = 0; i < n; i++) {
-                    hash[i] = step(hash[i], d.getKeyForIndex(i));
+                    int r = rows == null ? i : rows[i];
+                    hash[i] = step(hash[i], d.getKeyForIndex(r));
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    hash[i] = step(hash[i], sc.get(i).hashCode());
+                    int r = rows == null ? i : rows[i];
+                    hash[i] = step(hash[i], sc.get(r).hashCode());
                 }
             }
         } else if (c instanceof DateColumn) {
             DateColumn d = (DateColumn) c;
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], d.getIntInternal(i));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], d.getIntInternal(r));
             }
         } else if (c instanceof DateTimeColumn) {
             DateTimeColumn d = (DateTimeColumn) c;
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], d.isMissing(i) ? Long.MIN_VALUE : d.getLongInternal(i));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], d.isMissing(r) ? Long.MIN_VALUE : d.getLongInternal(r));
             }
         } else if (c instanceof BooleanColumn) {
             BooleanColumn d = (BooleanColumn) c;
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], d.getByte(i));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], d.getByte(r));
             }
         } else {
             for (int i = 0; i < n; i++) {
-                hash[i] = step(hash[i], c.isMissing(i) ? 0 : Objects.hashCode(c.get(i)));
+                int r = rows == null ? i : rows[i];
+                hash[i] = step(hash[i], c.isMissing(r) ? 0 : Objects.hashCode(c.get(r)));
             }
         }
     }

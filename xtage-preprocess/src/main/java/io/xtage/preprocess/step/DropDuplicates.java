@@ -138,18 +138,7 @@ public final class DropDuplicates implements StatelessStep {
                 cols.add(Tables.column(table, s, TYPE));
             }
         }
-        Groups g = Groups.of(cols, n);
-        int[] rows = new int[g.count];
-        if (keep == Keep.FIRST) {
-            System.arraycopy(g.firstRow, 0, rows, 0, g.count);
-        } else {
-            int[] last = new int[g.count];
-            for (int i = 0; i < n; i++) {
-                last[g.groupOf[i]] = i;
-            }
-            System.arraycopy(last, 0, rows, 0, g.count);
-            java.util.Arrays.sort(rows);
-        }
+        int[] rows = Groups.distinctRows(cols, n, keep == Keep.LAST);
         Table out = Tables.take(table, rows);
         String on = subset.isEmpty() ? "all columns" : Support.describe(subset);
         StepReport.Builder r = StepReport.builder(TYPE).rows(n, out.rowCount())
