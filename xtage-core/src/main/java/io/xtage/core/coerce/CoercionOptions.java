@@ -72,6 +72,13 @@ public final class CoercionOptions {
             return true;
         }
         int n = text.length();
+        if (n > 0 && missingTokens.isEmpty()) {
+            // a visible ASCII first char is no whitespace: the usual case, decided at once
+            char c0 = text.charAt(0);
+            if (c0 > ' ' && c0 < 0x7f) {
+                return false;
+            }
+        }
         int i = 0;
         while (i < n && Character.isWhitespace(text.charAt(i))) {
             i++;

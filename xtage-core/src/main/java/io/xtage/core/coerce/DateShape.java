@@ -212,6 +212,10 @@ final class DateShape {
         private final int monthPos;
         private final int dayPos;
         private final int[] exactWidth = new int[3]; // 0 = 1 or 2 digits
+        /** The length of a text with every field at its fixed width, or 0 when a width may vary. */
+        private final int exactLength;
+        /** {@link #tryExact}: the text is not simply the pattern's digits and separators. */
+        private static final int NOT_EXACT = Integer.MIN_VALUE + 2;
 
         private Fixed(char sep, int yearPos, int monthPos, int dayPos, int[] widths) {
             this.sep = sep;
@@ -219,6 +223,9 @@ final class DateShape {
             this.monthPos = monthPos;
             this.dayPos = dayPos;
             System.arraycopy(widths, 0, exactWidth, 0, 3);
+            // yyyy-MM-dd and the like: every width fixed, so a text of this length may match as is
+            this.exactLength = sep != 0 && widths[0] > 0 && widths[1] > 0 && widths[2] > 0
+                ? widths[0] + widths[1] + widths[2] + 2 : 0;
         }
 
         /** @return the compiled pattern, or null if the pattern is not this simple */
@@ -265,6 +272,40 @@ final class DateShape {
 
         /** @return the packed date, or NO_MATCH */
         int tryParse(CharSequence text) {
+            if (exactLength > 0 && text.length() == exactLength) {
+                int v = tryExact(text);
+                if (v != NOT_EXACT) {
+                    return v;
+                }
+            }
+            return tryParseTrimmed(text);
+        }
+
+        /** {@link #tryParse}'s answer for a text made of exactly the pattern's digits and separators, or NOT_EXACT. */
+        private int tryExact(CharSequence text) {
+            int[] f = new int[3];
+            int i = 0;
+            for (int k = 0; k < 3; k++) {
+                int v = 0;
+                for (int end = i + exactWidth[k]; i < end; i++) {
+                    int d = text.charAt(i) - '0';
+                    if (d < 0 || d > 9) {
+                        return NOT_EXACT;
+                    }
+                    v = v * 10 + d;
+                }
+                f[k] = v;
+                if (k < 2) {
+                    if (text.charAt(i) != sep) {
+                        return NOT_EXACT;
+                    }
+                    i++;
+                }
+            }
+            return packValid(f[yearPos], f[monthPos], f[dayPos]);
+        }
+
+        private int tryParseTrimmed(CharSequence text) {
             int start = 0;
             int end = text.length();
             while (start < end && Character.isWhitespace(text.charAt(start))) {

@@ -316,8 +316,10 @@ public final class TableBuilder {
             table = table.dropRows(dropRows.stream().toArray());
         }
         rejects.finish(recordsRead);
-        for (Column<?> c : table.columns()) {
-            report.missing(c.name(), c.countMissing());
+        for (int i = 0; i < cols.length; i++) {
+            Column<?> c = table.column(i);
+            boolean counted = dropRows.isEmpty() && !(cols[i] instanceof DeferredDateCol);
+            report.missing(c.name(), counted ? cols[i].missingCount : c.countMissing());
         }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         report.rowsRead(recordsRead).rowsRejected(rejects.rowsDropped()).valuesRejected(rejects.valuesRejected())
@@ -334,6 +336,8 @@ public final class TableBuilder {
     /** One column being built: stage a value, then commit it (or stage missing). */
     private abstract static class Col {
         final ColumnSpec spec;
+        /** Missing values committed, for the report without a pass over the built column. */
+        int missingCount;
 
         Col(ColumnSpec spec) {
             this.spec = spec;
@@ -393,6 +397,7 @@ public final class TableBuilder {
         void commit() {
             if (v == null) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.append(v);
             }
@@ -431,6 +436,7 @@ public final class TableBuilder {
         void commit() {
             if (missing) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.append(v);
             }
@@ -470,6 +476,7 @@ public final class TableBuilder {
         void commit() {
             if (missing) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.append(v);
             }
@@ -509,6 +516,7 @@ public final class TableBuilder {
         void commit() {
             if (missing) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.append(v);
             }
@@ -548,6 +556,7 @@ public final class TableBuilder {
         void commit() {
             if (missing) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.append(v);
             }
@@ -586,6 +595,7 @@ public final class TableBuilder {
         void commit() {
             if (missing) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.appendInternal(v);
             }
@@ -622,6 +632,7 @@ public final class TableBuilder {
         void commit() {
             if (v == null) {
                 col.appendMissing();
+                missingCount++;
             } else {
                 col.append(v);
             }
