@@ -13,6 +13,7 @@ import io.xtage.core.schema.SchemaInference;
 import io.xtage.core.spi.Progress;
 import io.xtage.core.spi.RejectCollector;
 import io.xtage.core.spi.TableBuilder;
+import io.xtage.source.internal.CountingInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.xtage.source.csv;
+package io.xtage.source.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,17 +10,18 @@ import java.util.zip.GZIPInputStream;
  * Counts the bytes read through it, for progress, and does not close what it wraps (the caller
  * that opened a stream closes it). Not thread-safe.
  */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
     private static final int GZIP_BUFFER = 1 << 16;
 
     private long count;
 
-    CountingInputStream(InputStream in) {
+    /** @param in the stream to count; not closed by {@link #close()} */
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
     /** @return bytes read so far */
-    long count() {
+    public long count() {
         return count;
     }
 
@@ -64,7 +65,7 @@ final class CountingInputStream extends FilterInputStream {
      * @return the stream, decompressed when it starts with the gzip magic bytes 1F 8B
      * @throws IOException if the gzip header is broken
      */
-    static InputStream gunzipIfCompressed(InputStream in) throws IOException {
+    public static InputStream gunzipIfCompressed(InputStream in) throws IOException {
         PushbackInputStream p = new PushbackInputStream(in, 2);
         byte[] magic = new byte[2];
         int n = 0;
