@@ -29,6 +29,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,6 +78,7 @@ public final class AssignmentPipeline {
         long t0 = System.nanoTime();
         Path data = config.data;
         Path staging = staging(config.out);
+        Path tokenFile = null;
         try (Database db = config.pgUrl == null ? Database.embedded()
                 : Database.existing(config.pgUrl, config.pgUser, config.pgPassword);
              LocalApiServer api = config.customersUrl == null || config.ratesUrl == null
@@ -93,7 +95,8 @@ public final class AssignmentPipeline {
 
             URI customersUri = api != null ? api.uri("/customers") : URI.create(config.customersUrl);
             URI ratesUri = api != null ? api.uri("/exchange_rates") : URI.create(config.ratesUrl);
-            SecretSupplier token = api != null ? SecretSupplier.file(writeToken(staging, api.token())) : config.apiToken;
+            tokenFile = api != null ? writeToken(api.token()) : null;
+            SecretSupplier token = tokenFile != null ? SecretSupplier.file(tokenFile) : config.apiToken;
 
             Map<String, Source> sources = new LinkedHashMap<>();
             sources.put(W1Workload.SALES, CsvSource.builder().path(data.resolve("sales_data.csv"))
@@ -105,7 +108,6 @@ public final class AssignmentPipeline {
             sources.put(W1Workload.CUSTOMERS, http(customersUri, token, W1Workload.customersSchema()));
             sources.put(W1Workload.RATES, http(ratesUri, token, W1Workload.ratesSchema()));
             Map<String, ReadResult> reads = ParallelReads.readAll(sources, config.progress);
-            Files.deleteIfExists(staging.resolve(".token"));
             reads.forEach((name, r) -> r.rejects().forEach(x -> rejects.add(new Labeled(name, x))));
 
             StandardizeResult unified = W1Workload.standardization().run(W1Workload.tables(reads));
@@ -132,6 +134,9 @@ public final class AssignmentPipeline {
             throw new XtageException("pipeline: " + e.getMessage(), e);
         } finally {
             deleteTree(staging);
+            if (tokenFile != null) {
+                tokenFile.toFile().delete();
+            }
         }
     }
 
@@ -272,8 +277,13 @@ public final class AssignmentPipeline {
         return b.toString();
     }
 
-    private static Path writeToken(Path staging, String token) throws IOException {
-        Path f = staging.resolve(".token");
+    /**
+     * The local API's random token, in an owner-only temporary file outside the out folder, so the
+     * HTTP source reads it through the same SecretSupplier as a real deployment's token file.
+     */
+    private static Path writeToken(String token) throws IOException {
+        Path f = Files.createTempFile("xtage-api-token", "",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(f, token);
         return f;
     }
