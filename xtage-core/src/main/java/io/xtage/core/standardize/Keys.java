@@ -93,12 +93,12 @@ final class Keys {
 
         /** @return the value's code in the LONG or DOUBLE domain, or {@link #NO_CODE} */
         long code(int row) {
-            throw new UnsupportedOperationException();
+            throw new IllegalStateException("a " + getClass().getSimpleName() + " key has no LONG or DOUBLE code");
         }
 
         /** @return the trimmed text in the STRING domain, or null */
         String text(int row) {
-            throw new UnsupportedOperationException();
+            throw new IllegalStateException("a " + getClass().getSimpleName() + " key has no STRING text");
         }
     }
 
