@@ -61,18 +61,30 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 mkdir -p "$LOGS"
 
 # ---- class path ------------------------------------------------------------------------------
-SPARK_JAR="$(ls "$ROOT"/xtage-spark/target/xtage-spark-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e tests | head -1 || true)"
+SPARK_JAR="$(ls "$ROOT"/xtage-spark/target/xtage-spark-*.jar 2>/dev/null | grep -v -e "-sources\.jar$" -e "-javadoc\.jar$" -e "-tests\.jar$" | head -1 || true)"
 if [ -z "$SPARK_JAR" ] || [ ! -f "$XTAGE_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
     log "building (mvn -B -o -q install -DskipTests)"
     (cd "$ROOT" && mvn -B -o -q install -DskipTests)
-    SPARK_JAR="$(ls "$ROOT"/xtage-spark/target/xtage-spark-*.jar | grep -v -e sources -e javadoc -e tests | head -1)"
+    SPARK_JAR="$(ls "$ROOT"/xtage-spark/target/xtage-spark-*.jar | grep -v -e "-sources\.jar$" -e "-javadoc\.jar$" -e "-tests\.jar$" | head -1)"
 fi
 CP_FILE="$OUT/spark-w1.classpath"
 # The default scope (test) would pull xtage-examples and JUnit in, and runtime leaves the provided
 # Spark out; includeScope=compile is compile + provided + system.
 (cd "$ROOT" && mvn -B -o -q dependency:build-classpath -pl xtage-spark \
     -Dmdep.outputFile="$CP_FILE" -DincludeScope=compile)
-SPARK_CP="$SPARK_JAR:$(cat "$CP_FILE")"
+# The xtage modules come from this tree's target/ folders, copied aside, not from ~/.m2: another
+# build's `mvn install` replacing a snapshot jar in ~/.m2 mid-run breaks a running JVM.
+LIB="$OUT/spark-w1-lib"; rm -rf "$LIB"; mkdir -p "$LIB"
+SPARK_CP="$(tr ':' '\n' < "$CP_FILE" | while read -r jar; do
+    case "$jar" in
+        */io/xtage/*) m="$(basename "$(dirname "$(dirname "$jar")")")"
+                      cp "$(ls "$ROOT/$m"/target/"$m"-*.jar | grep -v -e "-sources\.jar$" -e "-javadoc\.jar$" -e "-tests\.jar$" | head -1)" "$LIB/$m.jar"
+                      echo "$LIB/$m.jar" ;;
+        *) echo "$jar" ;;
+    esac
+done | paste -sd:)"
+cp "$SPARK_JAR" "$LIB/xtage-spark.jar"
+SPARK_CP="$LIB/xtage-spark.jar:$SPARK_CP"
 for need in spark-sql_2.13 spark-core_2.13 tablesaw-core xtage-core xtage-sources xtage-preprocess; do
     case "$SPARK_CP" in *"$need"*) ;; *) echo "run-spark-w1.sh: $need missing from the Spark class path" >&2; exit 1 ;; esac
 done
