@@ -51,7 +51,7 @@ class CsvSink_ParallelTest {
                 price.append(i % 3 == 0 ? rnd.nextGaussian() : Math.round(rnd.nextDouble() * 100_000) / 100.0);
             }
             int k = rnd.nextInt(400);
-            name.append(k == 0 ? "" : k == 1 ? "with,comma \"q\"" : k == 2 ? "=formula" : "name_" + k);
+            name.append(k == 0 ? "" : k == 1 ? "with,comma \"q\"" : k == 2 ? "=formula" : k == 3 ? "caf\u00e9 \uD83D\uDE00" : "name_" + k);
             unique.append("u" + i); // so many distinct values that Tablesaw keeps plain text
             if (i % 11 == 0) {
                 flag.appendMissing();
