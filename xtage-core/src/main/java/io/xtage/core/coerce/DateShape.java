@@ -273,10 +273,11 @@ final class DateShape {
         /** @return the packed date, or NO_MATCH */
         int tryParse(CharSequence text) {
             if (exactLength > 0 && text.length() == exactLength) {
+                // Every field has a fixed width, so a text of exactly this length either is the
+                // digits and separators at their places or matches nothing: with surrounding
+                // whitespace it would be too short once trimmed.
                 int v = tryExact(text);
-                if (v != NOT_EXACT) {
-                    return v;
-                }
+                return v == NOT_EXACT ? NO_MATCH : v;
             }
             return tryParseTrimmed(text);
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Texts of exactly a fixed pattern's length take a shortcut; the answers are java.time's. */
 class DatePatterns_ExactTest {
 
-    private static final char[] ALPHABET = {'0', '1', '2', '3', '9', '-', '/', '.', 'x', '2', '0'};
+    private static final char[] ALPHABET = {'0', '1', '2', '3', '9', '-', '/', '.', 'x', '2', '0', ' ', '\t'};
 
     /** java.time's strict answer, or null when it does not parse. */
     private static LocalDate javaTime(String text, String pattern) {

@@ -265,6 +265,36 @@ public final class Tables {
     public static int countMissing(Column<?> c) {
         int n = c.size();
         int k = 0;
+        if (c instanceof DoubleColumn) {
+            DoubleColumn d = (DoubleColumn) c;
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(d.getDouble(i))) {
+                    k++;
+                }
+            }
+            return k;
+        }
+        if (c instanceof LongColumn) {
+            LongColumn l = (LongColumn) c;
+            for (int i = 0; i < n; i++) {
+                if (l.getLong(i) == Long.MIN_VALUE) {
+                    k++;
+                }
+            }
+            return k;
+        }
+        if (c instanceof IntColumn) {
+            IntColumn l = (IntColumn) c;
+            for (int i = 0; i < n; i++) {
+                if (l.getInt(i) == Integer.MIN_VALUE) {
+                    k++;
+                }
+            }
+            return k;
+        }
+        if (c instanceof StringColumn) {
+            return StringColumns.counts((StringColumn) c).getOrDefault("", 0);
+        }
         for (int i = 0; i < n; i++) {
             if (c.isMissing(i)) {
                 k++;
