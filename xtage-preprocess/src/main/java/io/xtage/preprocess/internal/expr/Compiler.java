@@ -418,6 +418,42 @@ final class Compiler {
         });
     }
 
+    /** @return a comparison operator's code for {@link #holds}: its position in {@code = != < <= > >=} */
+    private static int comparisonCode(String op) {
+        switch (op) {
+            case "=":
+                return 0;
+            case "!=":
+                return 1;
+            case "<":
+                return 2;
+            case "<=":
+                return 3;
+            case ">":
+                return 4;
+            default:
+                return 5;
+        }
+    }
+
+    /** @return whether the comparison holds, given the sign of the comparison's result */
+    private static boolean holds(int opCode, int cmp) {
+        switch (opCode) {
+            case 0:
+                return cmp == 0;
+            case 1:
+                return cmp != 0;
+            case 2:
+                return cmp < 0;
+            case 3:
+                return cmp <= 0;
+            case 4:
+                return cmp > 0;
+            default:
+                return cmp >= 0;
+        }
+    }
+
     private Ev comparison(Node.Binary bn) {
         Ev l0 = compile(bn.left());
         Ev r0 = compile(bn.right());
@@ -446,10 +482,34 @@ final class Compiler {
         }
         Ev x = coerce(l, common, bn.pos());
         Ev y = coerce(r, common, bn.pos());
+        int opCode = comparisonCode(op);
         return ev(ExprType.BOOLEAN, () -> {
             Vec a = x.eval();
             Vec c = y.eval();
             byte[] out = new byte[n];
+            if (common == ExprType.DOUBLE && a.type == ExprType.DOUBLE && c.type == ExprType.DOUBLE) {
+                // numbers, the usual case, in a loop of their own (missing is NaN)
+                double[] ad = a.d;
+                double[] cd = c.d;
+                for (int i = 0; i < n; i++) {
+                    double p = ad[i];
+                    double q = cd[i];
+                    out[i] = Double.isNaN(p) || Double.isNaN(q) ? Vec.NULL
+                        : holds(opCode, p < q ? -1 : (p > q ? 1 : 0)) ? Vec.TRUE : Vec.FALSE;
+                }
+                return Vec.bools(out);
+            }
+            if (common == ExprType.LONG && a.type == ExprType.LONG && c.type == ExprType.LONG) {
+                long[] al = a.l;
+                long[] cl = c.l;
+                for (int i = 0; i < n; i++) {
+                    long p = al[i];
+                    long q = cl[i];
+                    out[i] = p == Long.MIN_VALUE || q == Long.MIN_VALUE ? Vec.NULL
+                        : holds(opCode, Long.compare(p, q)) ? Vec.TRUE : Vec.FALSE;
+                }
+                return Vec.bools(out);
+            }
             for (int i = 0; i < n; i++) {
                 if (a.isMissing(i) || c.isMissing(i)) {
                     out[i] = Vec.NULL;
@@ -475,28 +535,7 @@ final class Compiler {
                         cmp = Long.compare(PackedLocalDate.toEpochDay(a.dt[i]), PackedLocalDate.toEpochDay(c.dt[i]));
                         break;
                 }
-                boolean t;
-                switch (op) {
-                    case "=":
-                        t = cmp == 0;
-                        break;
-                    case "!=":
-                        t = cmp != 0;
-                        break;
-                    case "<":
-                        t = cmp < 0;
-                        break;
-                    case "<=":
-                        t = cmp <= 0;
-                        break;
-                    case ">":
-                        t = cmp > 0;
-                        break;
-                    default:
-                        t = cmp >= 0;
-                        break;
-                }
-                out[i] = t ? Vec.TRUE : Vec.FALSE;
+                out[i] = holds(opCode, cmp) ? Vec.TRUE : Vec.FALSE;
             }
             return Vec.bools(out);
         });
