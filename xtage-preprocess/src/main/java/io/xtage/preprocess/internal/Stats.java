@@ -145,13 +145,25 @@ public final class Stats {
      */
     static double radixSelect(double[] a, int k) {
         int n = a.length;
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = sortable(a[i]);
-        }
-        int m = n;
         int[] count = new int[1 << 16];
-        for (int shift = 48; ; shift -= 16) {
+        // the top digit straight from the values, then only the values of the chosen bucket
+        for (int i = 0; i < n; i++) {
+            count[digit(sortable(a[i]), 48)]++;
+        }
+        int bucket = 0;
+        while (k >= count[bucket]) {
+            k -= count[bucket];
+            bucket++;
+        }
+        long[] keys = new long[count[bucket]];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            long key = sortable(a[i]);
+            if (digit(key, 48) == bucket) {
+                keys[m++] = key;
+            }
+        }
+        for (int shift = 32; ; shift -= 16) {
             if (m <= 64 || shift < 0) {
                 long[] rest = Arrays.copyOf(keys, m);
                 Arrays.sort(rest);
@@ -161,7 +173,7 @@ public final class Stats {
             for (int i = 0; i < m; i++) {
                 count[digit(keys[i], shift)]++;
             }
-            int bucket = 0;
+            bucket = 0;
             while (k >= count[bucket]) {
                 k -= count[bucket];
                 bucket++;
