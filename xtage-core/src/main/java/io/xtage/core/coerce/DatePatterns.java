@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public final class DatePatterns {
     private final List<String> patterns;
-    private final List<Object> parsers; // DateShape.Fixed or DateTimeFormatter
+    private final Object[] parsers; // DateShape.Fixed or DateTimeFormatter
 
     private DatePatterns(List<String> patterns) {
         if (patterns.isEmpty()) {
@@ -50,7 +50,7 @@ public final class DatePatterns {
             DateShape.Fixed fixed = DateShape.Fixed.compile(s);
             p.add(fixed != null ? fixed : formatter);
         }
-        this.parsers = List.copyOf(p);
+        this.parsers = p.toArray();
     }
 
     /**

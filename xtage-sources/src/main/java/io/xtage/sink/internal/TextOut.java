@@ -152,6 +152,11 @@ public final class TextOut implements Flushable, Closeable {
         if (buf.length - pos < 20) {
             drain();
         }
+        if (v >= 0 && v < 10) {
+            // one digit (flags, counts): no call, no division
+            buf[pos++] = (char) ('0' + v);
+            return this;
+        }
         if (v < 0) {
             buf[pos++] = '-';
             v = -v;
@@ -279,6 +284,37 @@ public final class TextOut implements Flushable, Closeable {
             v = q;
         }
         return putInt((int) v, p);
+    }
+
+    /**
+     * Appends an ISO date, {@code yyyy-MM-dd}.
+     *
+     * @param year 0 to 9999
+     * @param month 1 to 12
+     * @param day 1 to 31
+     * @return this
+     * @throws IOException from the writer
+     */
+    public TextOut appendIsoDate(int year, int month, int day) throws IOException {
+        if (buf.length - pos < 10) {
+            drain();
+        }
+        int hi = (int) ((year * 1374389535L) >>> 37); // year / 100
+        int lo = year - hi * 100;
+        char[] b = buf;
+        int p = pos;
+        b[p] = TENS[hi];
+        b[p + 1] = ONES[hi];
+        b[p + 2] = TENS[lo];
+        b[p + 3] = ONES[lo];
+        b[p + 4] = '-';
+        b[p + 5] = TENS[month];
+        b[p + 6] = ONES[month];
+        b[p + 7] = '-';
+        b[p + 8] = TENS[day];
+        b[p + 9] = ONES[day];
+        pos = p + 10;
+        return this;
     }
 
     /** Two-digit tables, as {@link Integer#toString(int)} uses: tens and ones digit of 0 to 99. */

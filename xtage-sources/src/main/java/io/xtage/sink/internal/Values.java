@@ -158,8 +158,7 @@ public final class Values {
             out.append(PackedLocalDate.asLocalDate(packed).toString());
             return;
         }
-        out.appendPadded(y, 4).append('-').appendPadded(PackedLocalDate.getMonthValue(packed), 2).append('-')
-            .appendPadded(PackedLocalDate.getDayOfMonth(packed), 2);
+        out.appendIsoDate(y, PackedLocalDate.getMonthValue(packed), PackedLocalDate.getDayOfMonth(packed));
     }
 
     /**

@@ -59,4 +59,15 @@ class TextOutTest {
         assertThat(text(o -> o.appendDecimal(0, 1))).isEqualTo("0.0".repeat(5));
         assertThat(text(o -> o.appendDecimal(Long.MAX_VALUE, 1))).isEqualTo("922337203685477580.7".repeat(5));
     }
+
+    @Test
+    void datesAreWhatLocalDateToStringGives() {
+        qt().withExamples(20_000).forAll(longs().between(java.time.LocalDate.of(0, 1, 1).toEpochDay(),
+                java.time.LocalDate.of(9999, 12, 31).toEpochDay()))
+            .checkAssert(day -> {
+                java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+                assertThat(text(o -> Values.appendDate(o, tech.tablesaw.columns.dates.PackedLocalDate.pack(d))))
+                    .isEqualTo(d.toString().repeat(5));
+            });
+    }
 }
