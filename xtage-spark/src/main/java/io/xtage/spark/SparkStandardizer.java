@@ -3,20 +3,31 @@ package io.xtage.spark;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.minute;
+import static org.apache.spark.sql.functions.second;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.xtage.core.CoercionException;
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
+import io.xtage.core.coerce.CoercionOptions;
+import io.xtage.core.coerce.Coercers;
+import io.xtage.core.coerce.DatePatterns;
 import io.xtage.core.coerce.DateShapeReport;
-import io.xtage.core.schema.ColumnSpec;
+import io.xtage.core.internal.Texts;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.core.schema.Naming;
 import io.xtage.core.standardize.Aggregate;
@@ -28,6 +39,10 @@ import io.xtage.core.standardize.JoinSpec;
 import io.xtage.core.standardize.JoinType;
 import io.xtage.core.standardize.RowFilter;
 import io.xtage.core.standardize.StandardizationPlan;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,42 +55,54 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /**
  * Runs a {@link StandardizationPlan} (the JSON the Standardizer writes) on Spark Datasets, with
  * the one-machine engine's meaning: renames, casts and date patterns per input (a value that does
- * not convert becomes missing and a reject), row filters (a missing value fails a comparison),
- * kept columns and aliases, then the joins in order. Keys are compared in a common type (INT and
- * LONG as LONG; DOUBLE with a number or text as DOUBLE; text with an integer as LONG); a missing
- * key matches nothing (SQL null semantics). Repeated right keys fail, keep the first or last row,
- * or are aggregated, as the join's {@link DuplicatePolicy} says. Join reports come from
- * aggregations over the joined Dataset.
+ * not convert becomes missing and a reject, with the one-machine engine's reason), row filters (a
+ * missing value fails a comparison), kept columns and aliases, then the joins in order. Keys are
+ * compared in a common type (INT and LONG as LONG; DOUBLE with a number or text as DOUBLE; text
+ * with an integer as LONG); a missing key matches nothing (SQL null semantics). Repeated right keys
+ * fail, keep the first or last row (in the right input's row order), or are aggregated (MEAN, MIN,
+ * MAX, SUM, COUNT), as the join's {@link DuplicatePolicy} says. Join reports come from
+ * aggregations over the joined Dataset; with {@code reject_unmatched}, each unmatched left row also
+ * becomes a reject with the one-machine engine's record number, column, value and reason.
  *
  * <p>The as-of join is a union plus a window: the distinct left keys and the right rows are
  * sorted together by key (right rows first on a tie), and {@code last(right row, ignoreNulls)}
  * over the preceding rows gives each left key the right row with the latest key at or before it.
- * The window runs over distinct keys only (not over every left row), then an equality join brings
- * the match to the left rows. This keeps the window small and avoids the quadratic range join
- * that a {@code <=} condition plus {@code row_number} needs.
+ * A {@code tolerance} is then one comparison between that left key and the matched right key
+ * (kept in the right row's struct): the one-machine engine also takes the latest right key at or
+ * before the left key and drops the match when it is further away than the tolerance, so no
+ * earlier right row can qualify. The window runs over distinct keys only (not over every left
+ * row), then an equality join brings the match to the left rows. This keeps the window small and
+ * avoids the quadratic range join that a {@code <=} condition plus {@code row_number} needs.
  *
  * <p>A {@code dates} step that infers the formats uses the one-machine engine's
  * {@code DateInference}: the evidence is one {@code groupBy(value).count()} over the input's rows,
  * collected to the driver; each distinct spelling is parsed there, and the column is joined to
  * that small lookup (broadcast), so dates, reject reasons and the per-shape report (in
  * {@link SparkStandardizeResult#dateFormats()}, keyed {@code input.column}) are the one-machine
- * engine's exactly.
+ * engine's exactly. Casts and dates with declared patterns run the one-machine engine's parsers
+ * ({@link Coercers}, {@link DatePatterns}) in a UDF, for the same values and reasons.
  *
- * <p>Not supported yet (a clear {@link XtageException} names them): as-of {@code tolerance},
- * {@code reject_unmatched}.
+ * <p>Not the one-machine engine's on purpose or by limit: a failing duplicate policy throws an
+ * {@link XtageException} (not a {@code CardinalityException}); left-side uniqueness
+ * ({@code ONE_TO_ONE}, {@code ONE_TO_MANY}) is not checked; MIN and MAX of text compare UTF-8
+ * bytes, which differs from Java's order only between supplementary characters and U+E000..U+FFFF.
  *
  * @since 0.1.0
  */
@@ -83,13 +110,31 @@ public final class SparkStandardizer {
     private static final Logger log = LoggerFactory.getLogger(SparkStandardizer.class);
     private static final String MARK = "__xtage_matched";
     private static final String LEFT_ID = "__xtage_left_id";
+    private static final String LEFT_HERE = "__xtage_left_here";
     private static final String KEY = "__xtage_key";
+    private static final String OKEY = "__xtage_okey";
     private static final String TAG = "__xtage_tag";
     private static final String VAL = "__xtage_val";
     private static final String ORDER = "__xtage_order";
+    /**
+     * The fact's row number (1-based, before its filters) when a reject needs it, or only an
+     * increasing id that keeps the fact's row order; null on right-only rows of a full join.
+     */
+    private static final String ROW = SparkSources.RECORD;
     private static final int SAMPLE = 10;
 
     private SparkStandardizer() {
+    }
+
+    /** What the joins add to the run's rejects. */
+    private static final class Run {
+        final String fact;
+        final List<Dataset<Row>> rejects = new ArrayList<>();
+        long joinRejects;
+
+        Run(String fact) {
+            this.fact = fact;
+        }
     }
 
     /**
@@ -100,8 +145,7 @@ public final class SparkStandardizer {
      * @return the unified Dataset and the reports
      * @throws IllegalArgumentException if an input has no Dataset
      * @throws SchemaException if a named column is missing or key types cannot be compared
-     * @throws XtageException if right keys repeat and the policy is to fail, or the plan uses a feature
-     *     this engine does not support yet
+     * @throws XtageException if right keys repeat and the policy is to fail, or a LONG sum overflows
      * @since 0.1.0
      */
     public static SparkStandardizeResult run(StandardizationPlan plan, Map<String, Dataset<Row>> tables) {
@@ -120,33 +164,43 @@ public final class SparkStandardizer {
         }
         SparkSession spark = tables.get(plan.fact().name()).sparkSession();
         List<Map<String, Object>> inputReports = new ArrayList<>();
-        List<Dataset<Row>> rejects = new ArrayList<>();
+        Run run = new Run(plan.fact().name());
+        List<Dataset<Row>> rejects = run.rejects;
 
         Map<String, List<DateShapeReport>> dateFormats = new LinkedHashMap<>();
+        boolean factRecords = plan.joins().stream().anyMatch(JoinSpec::isRejectUnmatched);
         Prepared fact = prepare(plan.fact(), tables.get(plan.fact().name()), Set.of(), inputReports, rejects,
-            dateFormats);
+            dateFormats, true, factRecords);
         Dataset<Row> cur = fact.table;
         Map<String, String> origins = new LinkedHashMap<>();
+        Map<String, String> originInputs = new LinkedHashMap<>();
         for (String c : cur.columns()) {
-            origins.put(c, plan.fact().name() + "." + fact.originalNames.getOrDefault(c, c));
+            if (!c.equals(ROW)) {
+                origins.put(c, plan.fact().name() + "." + fact.originalNames.getOrDefault(c, c));
+                originInputs.put(c, plan.fact().name());
+            }
         }
         long curRows = fact.rowsOut;
         List<Map<String, Object>> joinReports = new ArrayList<>();
         for (int ji = 0; ji < plan.joins().size(); ji++) {
             JoinSpec j = plan.joins().get(ji);
-            unsupported(j);
+            if (j.type() == JoinType.ASOF && j.leftKeys().size() != 1) {
+                throw new SchemaException("join '" + j.input().name() + "': an as-of join needs exactly one key; found "
+                    + j.leftKeys());
+            }
             Set<String> keyCols = new LinkedHashSet<>(j.rightKeys());
             keyCols.addAll(j.byRight());
             Prepared right = prepare(j.input(), tables.get(j.input().name()), keyCols, inputReports, rejects,
-                dateFormats);
-            Joined out = join(cur, curRows, origins, right, j);
+                dateFormats, false, false);
+            Joined out = join(cur, curRows, origins, originInputs, right, j, run);
             joinReports.add(out.report);
             cur = out.table;
             curRows = out.rows;
         }
+        cur = cur.drop(ROW);
         Dataset<Row> allRejects = rejects.stream().reduce(Dataset::union)
             .orElseGet(() -> spark.createDataFrame(new ArrayList<Row>(), SparkSources.REJECTS));
-        long rejectCount = 0;
+        long rejectCount = run.joinRejects;
         for (Map<String, Object> r : inputReports) {
             rejectCount += (Long) r.get("values_rejected");
         }
@@ -160,19 +214,6 @@ public final class SparkStandardizer {
         });
         return new SparkStandardizeResult(cur, curRows, origins, inputReports, joinReports, formats,
             allRejects, rejectCount);
-    }
-
-    private static void unsupported(JoinSpec j) {
-        String where = "join '" + j.input().name() + "'";
-        if (j.tolerance().isPresent()) {
-            throw new XtageException(where + ": the Spark engine does not support an as-of tolerance yet");
-        }
-        if (j.isRejectUnmatched()) {
-            throw new XtageException(where + ": the Spark engine does not support reject_unmatched yet");
-        }
-        if (j.type() == JoinType.ASOF && j.leftKeys().size() != 1) {
-            throw new SchemaException(where + ": an as-of join needs exactly one key; found " + j.leftKeys());
-        }
     }
 
     // ------------------------------------------------------------------ inputs
@@ -189,8 +230,13 @@ public final class SparkStandardizer {
         }
     }
 
+    /**
+     * @param isFact true for the fact, whose table keeps the {@link #ROW} column
+     * @param records true when the fact's {@link #ROW} must be its record number, not only its order
+     */
     private static Prepared prepare(InputSpec in, Dataset<Row> table, Set<String> keyCols,
-        List<Map<String, Object>> reports, List<Dataset<Row>> rejects, Map<String, List<DateShapeReport>> dateFormats) {
+        List<Map<String, Object>> reports, List<Dataset<Row>> rejects, Map<String, List<DateShapeReport>> dateFormats,
+        boolean isFact, boolean records) {
         Prepared p = new Prepared(in.name());
         // 1. naming
         Dataset<Row> t = table;
@@ -223,6 +269,13 @@ public final class SparkStandardizer {
             require(types, c, in.name(), "dates");
         }
         String[] names = t.columns();
+        // A reject names its record: the 1-based row of the input, numbered before anything drops one.
+        boolean numbered = records || !in.casts().isEmpty() || !in.dates().isEmpty();
+        if (numbered) {
+            t = SparkSources.withRecordNumbers(t.sparkSession(), t);
+        } else if (isFact) {
+            t = t.withColumn(ROW, org.apache.spark.sql.functions.monotonically_increasing_id());
+        }
         // Inferred dates: the evidence is one aggregation over all the input's rows (before its
         // filters, as in the one-machine engine); each spelling is parsed on the driver by the same
         // DateInference, and the column joined to the small lookup.
@@ -234,9 +287,7 @@ public final class SparkStandardizer {
                 continue;
             }
             if (!types.get(c).equals(DataTypes.StringType)) {
-                throw new SchemaException("input '" + in.name() + "': column '" + c + "' is "
-                    + types.get(c).simpleString() + ", not text; dates(...) parses text columns (use cast(...) to "
-                    + "convert between types)");
+                throw notText(in.name(), c, types.get(c));
             }
             SparkDates.Inferred inf = SparkDates.infer(t.sparkSession(), base, c, spec.type(),
                 spec.inferDefaultOrder().orElseThrow(), false, "__xtage_d" + inferred.size() + "_");
@@ -255,41 +306,47 @@ public final class SparkStandardizer {
                 badReasons.add(inf.reason());
                 badCols.add(c);
             } else {
+                Column converted = null;
                 if (in.casts().containsKey(c)) {
-                    v = cast(src, types.get(c), in.casts().get(c), c);
+                    converted = cast(src, types.get(c), in.casts().get(c), in.name(), c);
                 } else if (in.dates().containsKey(c)) {
-                    v = dates(src, types.get(c), in.dates().get(c), in.name(), c);
+                    converted = dates(src, types.get(c), in.dates().get(c), in.name(), c);
                 }
-                if (v != src) {
-                    bad.add(src.isNotNull().and(src.cast(DataTypes.StringType).notEqual("")).and(v.isNull()));
-                    badValues.add(src.cast(DataTypes.StringType));
-                    badReasons.add(lit("does not convert to "
-                        + (in.casts().containsKey(c) ? in.casts().get(c) : "a date")));
+                if (converted != null) {
+                    // one UDF call per value; the struct's fields are read from a column made once
+                    String tmp = "__xtage_cast" + badCols.size();
+                    t = t.withColumn(tmp, converted);
+                    v = col(tmp).getField("value");
+                    bad.add(col(tmp).getField("reason").isNotNull());
+                    badValues.add(col(tmp).getField("raw"));
+                    badReasons.add(col(tmp).getField("reason"));
                     badCols.add(c);
                 }
             }
             typed.add(v.as(c));
         }
+        if (t.schema().getFieldIndex(ROW).isDefined()) {
+            typed.add(col(ROW));
+        }
         long rejected = 0;
         if (!bad.isEmpty()) {
-            Dataset<Row> withId = t.withColumn(SparkSources.RECORD,
-                org.apache.spark.sql.functions.monotonically_increasing_id().plus(1));
+            t = t.persist(StorageLevel.MEMORY_AND_DISK());
             List<Column> flags = new ArrayList<>();
             for (int i = 0; i < bad.size(); i++) {
                 flags.add(sum(when(bad.get(i), 1).otherwise(0)));
             }
-            Row counts = withId.agg(flags.get(0), flags.subList(1, flags.size()).toArray(new Column[0])).first();
+            Row counts = t.agg(flags.get(0), flags.subList(1, flags.size()).toArray(new Column[0])).first();
             for (int i = 0; i < bad.size(); i++) {
                 long k = counts.isNullAt(i) ? 0 : counts.getLong(i);
                 rejected += k;
                 if (k > 0) {
                     String c = badCols.get(i);
-                    rejects.add(withId.where(bad.get(i)).select(lit(in.name()), col(SparkSources.RECORD), lit(c),
+                    rejects.add(t.where(bad.get(i)).select(lit(in.name()), col(ROW), lit(c),
                         badValues.get(i), badReasons.get(i)));
                 }
             }
-            t = t.select(typed.toArray(new Column[0]));
         }
+        t = t.select(typed.toArray(new Column[0]));
         // 3. filters
         Column pass = lit(true);
         for (RowFilter f : in.filters()) {
@@ -303,35 +360,48 @@ public final class SparkStandardizer {
         if (!in.filters().isEmpty()) {
             t = t.where(coalesce(pass, lit(false)));
         }
+        boolean hasRow = t.schema().getFieldIndex(ROW).isDefined();
         // 4. keep, 5. aliases (the aliases of brought columns are applied by the join)
         List<String> keep = new ArrayList<>();
         if (!in.keep().isEmpty()) {
-            for (String k : keyCols) {
-                require(types, k, in.name(), "key");
-                keep.add(k);
-            }
             for (String k : in.keep()) {
                 require(types, k, in.name(), "keep");
                 if (!keep.contains(k)) {
                     keep.add(k);
                 }
             }
+            for (String k : keyCols) {
+                require(types, k, in.name(), "key");
+                if (!keep.contains(k)) {
+                    keep.add(k);
+                }
+            }
+            if (hasRow) {
+                keep.add(ROW);
+            }
             t = t.select(keep.stream().map(x -> col(SparkSources.quote(x))).toArray(Column[]::new));
         }
         for (String col : t.columns()) {
-            p.originalNames.put(col, col);
+            if (!col.equals(ROW)) {
+                p.originalNames.put(col, col);
+            }
         }
         if (keyCols.isEmpty() && !in.aliases().isEmpty()) {
             List<Column> al = new ArrayList<>();
             Map<String, String> orig = new LinkedHashMap<>();
             for (String x : t.columns()) {
-                String a = in.aliases().getOrDefault(x, x);
+                String a = x.equals(ROW) ? x : in.aliases().getOrDefault(x, x);
                 al.add(col(SparkSources.quote(x)).as(a));
-                orig.put(a, x);
+                if (!x.equals(ROW)) {
+                    orig.put(a, x);
+                }
             }
             t = t.select(al.toArray(new Column[0]));
             p.originalNames.clear();
             p.originalNames.putAll(orig);
+        }
+        if (!isFact && hasRow) {
+            t = t.drop(ROW);
         }
         p.table = t;
         Map<String, Object> r = new LinkedHashMap<>();
@@ -344,6 +414,11 @@ public final class SparkStandardizer {
         return p;
     }
 
+    private static SchemaException notText(String input, String column, DataType t) {
+        return new SchemaException("input '" + input + "': column '" + column + "' is " + typeName(t)
+            + ", not text; dates(...) parses text columns (use cast(...) to convert between types)");
+    }
+
     private static void require(Map<String, DataType> types, String c, String input, String what) {
         if (!types.containsKey(c)) {
             throw new SchemaException("input '" + input + "': " + what + " column '" + c + "' does not exist; columns: "
@@ -351,30 +426,226 @@ public final class SparkStandardizer {
         }
     }
 
-    private static Column cast(Column src, DataType from, ColumnType to, String name) {
-        if (from.equals(DataTypes.StringType)) {
-            return SparkSources.convert(when(src.notEqual(""), src), ColumnSpec.of(name, to));
-        }
-        boolean fromFrac = from.equals(DataTypes.DoubleType) || from.equals(DataTypes.FloatType)
-            || from instanceof org.apache.spark.sql.types.DecimalType;
-        if ((to == ColumnType.INT || to == ColumnType.LONG) && fromFrac) {
-            return when(src.equalTo(floor(src)), src.cast(SparkSources.sparkType(to)));
-        }
-        return src.cast(SparkSources.sparkType(to));
+    /** The struct a conversion gives: the value, and for a rejected value its reason and raw text. */
+    private static StructType converted(ColumnType to) {
+        return new StructType()
+            .add("value", SparkSources.sparkType(to), true)
+            .add("reason", DataTypes.StringType, true)
+            .add("raw", DataTypes.StringType, true);
     }
 
+    /** @return the conversion struct, or null when the column already has the type */
+    private static Column cast(Column src, DataType from, ColumnType to, String input, String name) {
+        ColumnType f = columnType(from);
+        if (f == to && from.equals(SparkSources.sparkType(to))) {
+            return null;
+        }
+        if (f == null || !Convert.supported(f, to)) {
+            throw new SchemaException("input '" + input + "': cannot cast column '" + name + "' from "
+                + (f == null ? from.simpleString() : f.toString()) + " to " + to);
+        }
+        return org.apache.spark.sql.functions.udf(new Convert(f, to, null), converted(to)).apply(src);
+    }
+
+    /** @return the conversion struct, or null when the column already has the type */
     private static Column dates(Column src, DataType from, DateSpec spec, String input, String name) {
         if (spec.isInferred() || spec.patterns().isEmpty()) {
             throw new XtageException("input '" + input + "', column '" + name + "': inferred dates are parsed "
                 + "through a lookup, not row by row");
         }
-        if (!from.equals(DataTypes.StringType)) {
-            return src.cast(SparkSources.sparkType(spec.type()));
+        if (from.equals(SparkSources.sparkType(spec.type()))) {
+            return null;
         }
-        ColumnSpec c = spec.type() == ColumnType.LOCAL_DATE
-            ? ColumnSpec.date(name, spec.patterns().get().patterns().toArray(new String[0]))
-            : ColumnSpec.date(name, spec.patterns().get().patterns().toArray(new String[0])).withType(spec.type());
-        return SparkSources.convert(when(src.notEqual(""), src), c);
+        if (!from.equals(DataTypes.StringType)) {
+            throw notText(input, name, from);
+        }
+        return org.apache.spark.sql.functions.udf(new Convert(ColumnType.STRING, spec.type(),
+            spec.patterns().get().patterns()), converted(spec.type())).apply(src);
+    }
+
+    /**
+     * One value converted by the one-machine engine's rules ({@code Casts} in xtage-core): the
+     * same parsers, the same missing texts, the same reasons and raw values. It runs as a UDF so
+     * that values and reasons match exactly, which Spark's own casts (lenient in other places) do
+     * not.
+     */
+    private static final class Convert implements UDF1<Object, Row> {
+        private static final long serialVersionUID = 1L;
+        private static final CoercionOptions OPTIONS = CoercionOptions.DEFAULT;
+        private final ColumnType from;
+        private final ColumnType to;
+        private final List<String> patterns;
+        private transient DatePatterns parsers;
+
+        Convert(ColumnType from, ColumnType to, List<String> patterns) {
+            this.from = from;
+            this.to = to;
+            this.patterns = patterns == null ? null : new ArrayList<>(patterns);
+        }
+
+        static boolean supported(ColumnType from, ColumnType to) {
+            switch (to) {
+                case INT:
+                case LONG:
+                case DOUBLE:
+                    return from.isNumeric() || from == ColumnType.STRING || from == ColumnType.BOOLEAN;
+                case STRING:
+                    return true;
+                case BOOLEAN:
+                    return from.isNumeric() || from == ColumnType.STRING || from == ColumnType.BOOLEAN;
+                case LOCAL_DATE:
+                    return from == ColumnType.STRING || from == ColumnType.LOCAL_DATE_TIME || from == to;
+                case LOCAL_DATE_TIME:
+                    return from == ColumnType.STRING || from == ColumnType.LOCAL_DATE || from == to;
+                default:
+                    return false;
+            }
+        }
+
+        private DatePatterns parsers(List<String> p) {
+            if (parsers == null) {
+                parsers = DatePatterns.of(p);
+            }
+            return parsers;
+        }
+
+        private static Row ok(Object v) {
+            return RowFactory.create(v, null, null);
+        }
+
+        private static Row reject(String raw, String reason) {
+            return RowFactory.create(null, reason, Texts.truncate(raw));
+        }
+
+        @Override
+        public Row call(Object v) {
+            if (v == null || (v instanceof Double && Double.isNaN((Double) v))
+                || (v instanceof Float && Float.isNaN((Float) v))) {
+                return ok(null);
+            }
+            if (v instanceof java.sql.Date) {
+                v = ((java.sql.Date) v).toLocalDate();
+            }
+            if (to == ColumnType.STRING) {
+                return ok(v instanceof String && OPTIONS.isMissing((String) v) ? null : String.valueOf(v));
+            }
+            if (from == ColumnType.STRING) {
+                return fromText((String) v);
+            }
+            switch (to) {
+                case INT:
+                case LONG:
+                    return toIntegral(v, to == ColumnType.INT);
+                case DOUBLE: {
+                    if (v instanceof Boolean) {
+                        return ok((Boolean) v ? 1.0 : 0.0);
+                    }
+                    if (v instanceof Long) {
+                        long x = (Long) v;
+                        double d = x;
+                        if (d >= 0x1p63 || (long) d != x) {
+                            return reject(Long.toString(x), "cannot cast " + x + " to DOUBLE (not exactly representable)");
+                        }
+                        return ok(d);
+                    }
+                    return ok(((Number) v).doubleValue());
+                }
+                case BOOLEAN: {
+                    if (v instanceof Boolean) {
+                        return ok(v);
+                    }
+                    double d = ((Number) v).doubleValue();
+                    if (d == 0 || d == 1) {
+                        return ok(d == 1);
+                    }
+                    String raw = String.valueOf(v);
+                    return reject(raw, "cannot cast " + raw + " to BOOLEAN (expected 0 or 1)");
+                }
+                case LOCAL_DATE: {
+                    LocalDateTime t = millis((LocalDateTime) v);
+                    if (!t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+                        String raw = PackedLocalDateTime.toString(PackedLocalDateTime.pack(t));
+                        return reject(raw, "cannot cast " + raw + " to LOCAL_DATE (has a time of day)");
+                    }
+                    return ok(t.toLocalDate());
+                }
+                case LOCAL_DATE_TIME:
+                    return ok(v instanceof LocalDate ? ((LocalDate) v).atStartOfDay() : millis((LocalDateTime) v));
+                default:
+                    throw new IllegalStateException("no conversion from " + from + " to " + to);
+            }
+        }
+
+        private Row toIntegral(Object v, boolean toInt) {
+            String type = toInt ? "INT" : "LONG";
+            long lo = toInt ? Integer.MIN_VALUE + 1L : Long.MIN_VALUE + 1L;
+            long hi = toInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+            long x;
+            if (v instanceof Boolean) {
+                x = (Boolean) v ? 1 : 0;
+            } else if (v instanceof Double || v instanceof Float) {
+                double d = ((Number) v).doubleValue();
+                if (d != Math.rint(d)) {
+                    return reject(Double.toString(d), "cannot cast " + d + " to " + type + " (not an integer)");
+                }
+                if (d < lo || d >= 0x1p63 || d > hi) {
+                    return reject(Double.toString(d), "cannot cast " + d + " to " + type + " (out of range)");
+                }
+                x = (long) d;
+            } else {
+                x = ((Number) v).longValue();
+                if (x < lo || x > hi) {
+                    return reject(Long.toString(x), "cannot cast " + x + " to " + type + " (out of range)");
+                }
+            }
+            return ok(toInt ? (Object) (int) x : (Object) x);
+        }
+
+        private Row fromText(String t) {
+            if (OPTIONS.isMissing(t)) {
+                return ok(null);
+            }
+            try {
+                if (patterns != null) {
+                    return ok(to == ColumnType.LOCAL_DATE ? parsers(patterns).parseDate(t)
+                        : millis(parsers(patterns).parseDateTime(t)));
+                }
+                switch (to) {
+                    case INT:
+                        return ok(Coercers.parseInt(t, OPTIONS));
+                    case LONG:
+                        return ok(Coercers.parseLong(t, OPTIONS));
+                    case DOUBLE:
+                        return ok(Coercers.parseDouble(t, OPTIONS));
+                    case BOOLEAN:
+                        return ok(Coercers.parseBoolean(t, OPTIONS));
+                    case LOCAL_DATE:
+                        return ok(parsers(List.of("yyyy-MM-dd")).parseDate(t));
+                    case LOCAL_DATE_TIME: {
+                        String s = t.strip();
+                        try {
+                            return ok(millis(LocalDateTime.parse(s)));
+                        } catch (DateTimeParseException e) {
+                            try {
+                                return ok(LocalDate.parse(s).atStartOfDay());
+                            } catch (DateTimeParseException e2) {
+                                return reject(t, "cannot parse '" + t + "' as LOCAL_DATE_TIME (expected ISO "
+                                    + "yyyy-MM-dd'T'HH:mm[:ss])");
+                            }
+                        }
+                    }
+                    default:
+                        throw new IllegalStateException("no conversion from text to " + to);
+                }
+            } catch (CoercionException e) {
+                return reject(t, e.getMessage());
+            }
+        }
+
+        /** The one-machine engine keeps date-times to the millisecond (Tablesaw's packed form). */
+        private static LocalDateTime millis(LocalDateTime t) {
+            return t.withNano(t.getNano() / 1_000_000 * 1_000_000);
+        }
     }
 
     private static Column filter(RowFilter f) {
@@ -413,8 +684,8 @@ public final class SparkStandardizer {
         Map<String, Object> report;
     }
 
-    private static Joined join(Dataset<Row> left, long leftRows, Map<String, String> origins, Prepared rightIn,
-        JoinSpec j) {
+    private static Joined join(Dataset<Row> left, long leftRows, Map<String, String> origins,
+        Map<String, String> originInputs, Prepared rightIn, JoinSpec j, Run run) {
         String rn = j.input().name();
         Dataset<Row> right = rightIn.table;
         Map<String, DataType> lt = typesOf(left);
@@ -424,14 +695,25 @@ public final class SparkStandardizer {
         List<String> rkeys = new ArrayList<>(j.rightKeys());
         rkeys.addAll(j.byRight());
         for (String k : lkeys) {
-            if (!lt.containsKey(k)) {
+            if (!lt.containsKey(k) || k.equals(ROW)) {
                 throw new SchemaException("join '" + rn + "': left key '" + k + "' is not a column of the table; "
-                    + "columns: " + lt.keySet());
+                    + "columns: " + origins.keySet());
             }
         }
+        for (String k : rkeys) {
+            if (!rt.containsKey(k)) {
+                throw new SchemaException("join '" + rn + "': right key '" + k + "' is not a column of input '" + rn
+                    + "' (after its renames); its columns are " + rt.keySet());
+            }
+        }
+        AsOfKind kind = j.type() == JoinType.ASOF
+            ? asOfKind(lt.get(j.leftKeys().get(0)), rt.get(j.rightKeys().get(0)), j.leftKeys().get(0),
+                j.rightKeys().get(0), rn)
+            : null;
         // brought columns and their output names
         Set<String> keyCols = new HashSet<>(rkeys);
         Set<String> taken = new HashSet<>(Arrays.asList(left.columns()));
+        taken.remove(ROW);
         Map<String, String> brought = new LinkedHashMap<>(); // right column -> output name
         for (String a : j.input().aliases().keySet()) {
             if (!rt.containsKey(a) || keyCols.contains(a)) {
@@ -505,7 +787,8 @@ public final class SparkStandardizer {
             }
         }
         DuplicatePolicy pol = j.duplicates();
-        if (dupCount > 0 && j.cardinality().isRightUnique()) {
+        boolean aggregate = pol.kind() == DuplicatePolicy.Kind.AGGREGATE;
+        if ((dupCount > 0 || aggregate) && j.cardinality().isRightUnique()) {
             switch (pol.kind()) {
                 case FAIL:
                     throw new XtageException("join '" + rn + "': " + dupCount + " keys repeat in '" + rn + "', such as "
@@ -520,22 +803,14 @@ public final class SparkStandardizer {
                     break;
                 }
                 case AGGREGATE: {
-                    List<Column> aggs = new ArrayList<>();
-                    for (String c : brought.keySet()) {
-                        Aggregate a = pol.function().orElse(pol.functions().get(c));
-                        if (a == null) {
-                            throw new SchemaException("join '" + rn + "': no aggregate for brought column '" + c
-                                + "'; name every brought column in aggregate(Map)");
-                        }
-                        aggs.add(aggregate(a, col(SparkSources.quote(c)), rt.get(c)).as(c));
-                    }
-                    aggs.add(min(col(ORDER)).as(ORDER));
-                    r = r.groupBy(kcols.toArray(new Column[0]))
-                        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+                    r = aggregateRight(r, kcols, brought.keySet(), rt, pol, rn);
+                    // the one-machine engine aggregates a row with a missing key as a group of its own
+                    rNullKeys = aggregateSingles(rNullKeys, rk.size(), brought.keySet(), rt, pol);
                     break;
                 }
                 default:
-                    throw new XtageException("join '" + rn + "': duplicate policy " + pol + " is not supported yet");
+                    throw new XtageException("join '" + rn + "': duplicate policy " + pol + " is not supported by the "
+                        + "Spark engine");
             }
         }
         if (j.type() == JoinType.FULL) {
@@ -543,14 +818,14 @@ public final class SparkStandardizer {
         }
         r = r.withColumn(MARK, lit(true));
         boolean rightUnique = dupCount == 0 || j.cardinality().isRightUnique();
-        Dataset<Row> l = left;
+        Dataset<Row> l = left.withColumn(LEFT_HERE, lit(true));
         if (!rightUnique) {
             l = l.withColumn(LEFT_ID, org.apache.spark.sql.functions.monotonically_increasing_id());
         }
         Dataset<Row> joined;
         List<Column> outCols = new ArrayList<>();
         if (j.type() == JoinType.ASOF) {
-            joined = asOf(l, lk, r, brought.keySet(), j);
+            joined = asOf(l, lk, r, brought.keySet(), j, kind);
         } else {
             Column cond = lit(true);
             for (int i = 0; i < lk.size(); i++) {
@@ -573,8 +848,10 @@ public final class SparkStandardizer {
             outCols.add(bc.as(e.getValue()));
             rightOrigins.put(e.getValue(), rn + "." + rightIn.originalNames.getOrDefault(e.getKey(), e.getKey()));
         }
-        Column marker = j.type() == JoinType.ASOF ? col(VAL).isNotNull() : r.col(MARK).isNotNull();
-        Dataset<Row> withMark = joined.select(concat(outCols, marker.as(MARK),
+        // a left row is matched when it met a right row; right-only rows of a full join are no left rows
+        Column marker = j.type() == JoinType.ASOF ? col(VAL).isNotNull()
+            : r.col(MARK).isNotNull().and(l.col(LEFT_HERE).isNotNull());
+        Dataset<Row> withMark = joined.select(concat(outCols, marker.as(MARK), l.col(LEFT_HERE).as(LEFT_HERE),
             rightUnique ? lit(null).as(LEFT_ID) : l.col(LEFT_ID).as(LEFT_ID)));
         withMark = withMark.persist(StorageLevel.MEMORY_AND_DISK());
         Row agg = withMark.agg(count(lit(1)), sum(when(col(MARK), 1).otherwise(0)),
@@ -582,6 +859,12 @@ public final class SparkStandardizer {
         long outRows = agg.getLong(0);
         long matched = rightUnique ? (agg.isNullAt(1) ? 0 : agg.getLong(1)) : agg.getLong(2);
         long unmatched = leftRows - matched;
+        // the left key columns as the one-machine engine names and renders them: by columns first
+        List<String> shown = new ArrayList<>();
+        if (j.type() == JoinType.ASOF) {
+            shown.addAll(j.byLeft());
+        }
+        shown.addAll(j.leftKeys());
         List<String> sample = new ArrayList<>();
         if (unmatched > 0) {
             Dataset<Row> um;
@@ -591,25 +874,33 @@ public final class SparkStandardizer {
                     cond = cond.and(lk.get(i).equalTo(r.col(KEY + i)));
                 }
                 um = left.join(r, cond, "left_anti");
-                List<Column> ks = new ArrayList<>();
-                for (int i = 0; i < lkeys.size(); i++) {
-                    ks.add(left.col(SparkSources.quote(lkeys.get(i))));
-                }
-                um = um.select(ks.toArray(new Column[0]));
             } else {
-                um = withMark.where(org.apache.spark.sql.functions.not(col(MARK)))
-                    .select(lkeys.stream().map(k -> col(SparkSources.quote(k))).toArray(Column[]::new));
+                um = withMark.where(org.apache.spark.sql.functions.not(col(MARK)).and(col(LEFT_HERE).isNotNull()));
             }
-            for (Row row : um.distinct().limit(SAMPLE).collectAsList()) {
-                sample.add(render(row, lkeys.size()));
+            Column[] keyCols2 = shown.stream().map(k -> col(SparkSources.quote(k))).toArray(Column[]::new);
+            // the first keys in the left table's order, as the one-machine engine lists them
+            List<Row> first = um.groupBy(keyCols2).agg(min(col(ROW)).as("__xtage_first"))
+                .orderBy(col("__xtage_first").asc_nulls_last()).limit(SAMPLE).collectAsList();
+            for (Row row : first) {
+                sample.add(render(row, shown.size()));
+            }
+            if (j.isRejectUnmatched()) {
+                run.rejects.add(unmatchedRejects(um, shown, j, run.fact));
+                run.joinRejects += unmatched;
             }
         }
-        Dataset<Row> out = withMark.drop(MARK, LEFT_ID);
+        Dataset<Row> out = withMark.drop(MARK, LEFT_ID, LEFT_HERE);
         left.unpersist();
-        String leftOrigin = origins.getOrDefault(lkeys.get(0), "?.?");
+        Set<String> leftInputs = new LinkedHashSet<>();
+        for (String k : shown) {
+            leftInputs.add(originInputs.getOrDefault(k, "?"));
+        }
         origins.putAll(rightOrigins);
+        for (String c : rightOrigins.keySet()) {
+            originInputs.put(c, rn);
+        }
         Map<String, Object> rep = new LinkedHashMap<>();
-        rep.put("left", leftOrigin.substring(0, leftOrigin.lastIndexOf('.')));
+        rep.put("left", String.join("+", leftInputs));
         rep.put("right", rn);
         rep.put("type", j.type().jsonName());
         rep.put("left_rows", leftRows);
@@ -627,56 +918,156 @@ public final class SparkStandardizer {
         return res;
     }
 
+    /**
+     * The rejects of unmatched left rows, as the one-machine engine writes them: the fact's
+     * record (0 for a row that came from the right side of a full join), the key columns joined by
+     * commas, the key as the join report renders it, and a reason saying why nothing matched.
+     */
+    private static Dataset<Row> unmatchedRejects(Dataset<Row> um, List<String> shown, JoinSpec j, String fact) {
+        String rn = j.input().name();
+        boolean dropped = j.type() == JoinType.INNER;
+        String suffix = " (" + j.type().jsonName() + " join" + (dropped ? ", row dropped)" : ")");
+        String missing = "the key is missing, so it matches no row of '" + rn + "'" + suffix;
+        String none = (j.type() == JoinType.ASOF ? "no row of '" + rn + "' has a key at or before this one"
+            + (j.byLeft().isEmpty() ? "" : " in its " + j.byLeft() + " group")
+            + (j.tolerance().isPresent() ? " within tolerance " + j.tolerance().getAsDouble() : "")
+            : "no row of '" + rn + "' has this key") + suffix;
+        Column anyNull = lit(false);
+        List<Column> parts = new ArrayList<>();
+        for (String k : shown) {
+            Column c = col(SparkSources.quote(k));
+            anyNull = anyNull.or(c.isNull());
+            parts.add(when(c.isNull(), lit("null")).otherwise(
+                org.apache.spark.sql.functions.udf(new Show(), DataTypes.StringType).apply(c)));
+        }
+        Column value = parts.size() == 1 ? parts.get(0)
+            : org.apache.spark.sql.functions.concat(lit("("), concat_ws(", ", parts.toArray(new Column[0])), lit(")"));
+        return um.select(lit(fact).as("source"), coalesce(col(ROW), lit(0L)).as("record"),
+            lit(String.join(",", shown)).as("column"), value.as("value"),
+            when(anyNull, lit(missing)).otherwise(lit(none)).as("reason"));
+    }
+
+    /** A key value as the one-machine engine prints it ({@code String.valueOf} of the Java value). */
+    private static final class Show implements UDF1<Object, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String call(Object v) {
+            if (v instanceof java.sql.Date) {
+                return ((java.sql.Date) v).toLocalDate().toString();
+            }
+            return Texts.truncate(String.valueOf(v));
+        }
+    }
+
     private static Column[] concat(List<Column> cols, Column... more) {
         List<Column> all = new ArrayList<>(cols);
         all.addAll(Arrays.asList(more));
         return all.toArray(new Column[0]);
     }
 
-    /**
-     * The as-of join: the distinct left keys and the right rows, sorted together by key with right
-     * rows first on a tie; {@code last(struct, ignoreNulls)} over the rows so far gives each left
-     * key its right row. Then an equality join on the key brings it to every left row.
-     */
-    private static Dataset<Row> asOf(Dataset<Row> l, List<Column> lk, Dataset<Row> r, Set<String> brought, JoinSpec j) {
-        int nb = j.byLeft().size();
-        List<Column> byL = new ArrayList<>();
-        for (int i = 0; i < nb; i++) {
-            byL.add(lk.get(1 + i).as("__xtage_by" + i));
+    // ------------------------------------------------------------------ duplicate policies
+
+    /** Collapses the rows of each right key with the policy's aggregates, as {@code Duplicates} does. */
+    private static Dataset<Row> aggregateRight(Dataset<Row> r, List<Column> kcols,
+        Set<String> brought, Map<String, DataType> rt, DuplicatePolicy pol, String rn) {
+        for (String named : pol.functions().keySet()) {
+            if (!brought.contains(named)) {
+                throw new SchemaException("join '" + rn + "': onDuplicateKeys aggregates column '" + named + "', but "
+                    + "the join brings no such column; it brings " + new ArrayList<>(brought));
+            }
         }
-        List<Column> leftSel = new ArrayList<>(byL);
-        leftSel.add(lk.get(0).as(KEY));
-        Dataset<Row> keysL = l.select(leftSel.toArray(new Column[0])).where(col(KEY).isNotNull()).distinct();
-        List<Column> fields = new ArrayList<>();
+        List<Column> aggs = new ArrayList<>();
+        List<String> integralSums = new ArrayList<>();
         for (String c : brought) {
-            fields.add(col(SparkSources.quote(c)));
+            Aggregate a = pol.function().orElse(pol.functions().get(c));
+            if (a == null) {
+                throw new SchemaException("join '" + rn + "': column '" + c + "' is brought but has no aggregate in "
+                    + "onDuplicateKeys(aggregate(...)); name it there or leave it out of keep(...)");
+            }
+            check(a, rt.get(c), rn, c);
+            Column v = col(SparkSources.quote(c));
+            if (a == Aggregate.SUM && integral(rt.get(c))) {
+                // summed exactly, then checked: the one-machine engine fails where LONG overflows
+                integralSums.add(c);
+                aggs.add(sum(v.cast(DataTypes.createDecimalType(38, 0))).as(c));
+            } else {
+                aggs.add(aggregate(a, v, rt.get(c)).as(c));
+            }
         }
-        fields.add(col(KEY + 0).as("__xtage_rkey"));
-        List<Column> rightSel = new ArrayList<>();
-        for (int i = 0; i < nb; i++) {
-            rightSel.add(col(KEY + (1 + i)).as("__xtage_by" + i));
+        aggs.add(min(col(ORDER)).as(ORDER));
+        Dataset<Row> out = r.groupBy(kcols.toArray(new Column[0]))
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        if (!integralSums.isEmpty()) {
+            BigDecimal hi = BigDecimal.valueOf(Long.MAX_VALUE);
+            BigDecimal lo = BigDecimal.valueOf(Long.MIN_VALUE);
+            out = out.persist(StorageLevel.MEMORY_AND_DISK());
+            List<Column> checks = new ArrayList<>();
+            for (String c : integralSums) {
+                Column s = col(SparkSources.quote(c));
+                checks.add(max(when(s.gt(lit(hi)).or(s.lt(lit(lo))), 2).when(s.equalTo(lit(lo)), 1).otherwise(0)));
+            }
+            Row bad = out.agg(checks.get(0), checks.subList(1, checks.size()).toArray(new Column[0])).first();
+            for (int i = 0; i < integralSums.size(); i++) {
+                int b = bad.isNullAt(i) ? 0 : bad.getInt(i);
+                String c = integralSums.get(i);
+                if (b == 2) {
+                    throw new XtageException("join '" + rn + "': the sum of column '" + c + "' overflows LONG for one "
+                        + "key; aggregate it with MEAN, or cast it to DOUBLE first");
+                }
+                if (b == 1) {
+                    throw new XtageException("join '" + rn + "': the sum of column '" + c + "' is " + Long.MIN_VALUE
+                        + ", which Tablesaw reserves for missing values");
+                }
+            }
+            for (String c : integralSums) {
+                out = out.withColumn(c, col(SparkSources.quote(c)).cast(DataTypes.LongType));
+            }
         }
-        rightSel.add(col(KEY + 0).as(KEY));
-        rightSel.add(lit(0).as(TAG));
-        rightSel.add(struct(fields.toArray(new Column[0])).as(VAL));
-        Dataset<Row> keysR = r.select(rightSel.toArray(new Column[0]));
-        DataType valType = keysR.schema().apply(VAL).dataType();
-        keysL = keysL.withColumn(TAG, lit(1)).withColumn(VAL, lit(null).cast(valType));
-        Dataset<Row> u = keysL.unionByName(keysR);
-        List<Column> part = new ArrayList<>();
-        for (int i = 0; i < nb; i++) {
-            part.add(col("__xtage_by" + i));
+        return out;
+    }
+
+    /** The aggregate of a group of one row (a right row whose key is missing). */
+    private static Dataset<Row> aggregateSingles(Dataset<Row> rows, int keys, Set<String> brought,
+        Map<String, DataType> rt, DuplicatePolicy pol) {
+        List<Column> sel = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            sel.add(col(KEY + i));
         }
-        WindowSpec w = (nb == 0 ? Window.orderBy(col(KEY).asc(), col(TAG).asc())
-            : Window.partitionBy(part.toArray(new Column[0])).orderBy(col(KEY).asc(), col(TAG).asc()))
-            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> m = u.withColumn("__xtage_best", last(col(VAL), true).over(w))
-            .where(col(TAG).equalTo(1)).drop(VAL, TAG).withColumnRenamed("__xtage_best", VAL);
-        Column cond = lk.get(0).equalTo(m.col(KEY));
-        for (int i = 0; i < nb; i++) {
-            cond = cond.and(lk.get(1 + i).equalTo(m.col("__xtage_by" + i)));
+        for (String c : brought) {
+            Aggregate a = pol.function().orElse(pol.functions().get(c));
+            Column v = col(SparkSources.quote(c));
+            Column one;
+            switch (a) {
+                case COUNT:
+                    one = when(v.isNull(), lit(0L)).otherwise(lit(1L));
+                    break;
+                case MEAN:
+                    one = v.cast(DataTypes.DoubleType);
+                    break;
+                case SUM:
+                    one = integral(rt.get(c)) ? v.cast(DataTypes.LongType) : v;
+                    break;
+                default:
+                    one = v;
+            }
+            sel.add(one.as(c));
         }
-        return l.join(org.apache.spark.sql.functions.broadcast(m), cond, "left");
+        sel.add(col(ORDER));
+        return rows.select(sel.toArray(new Column[0]));
+    }
+
+    private static void check(Aggregate a, DataType t, String rn, String c) {
+        boolean numeric = integral(t) || t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType);
+        if ((a == Aggregate.MEAN || a == Aggregate.SUM) && !numeric) {
+            throw new SchemaException("join '" + rn + "': aggregate " + a + " needs a numeric column, but '" + c
+                + "' is " + typeName(t) + "; use MIN, MAX or COUNT, or cast it first");
+        }
+        if ((a == Aggregate.MIN || a == Aggregate.MAX) && !numeric && !t.equals(DataTypes.StringType)
+            && !t.equals(DataTypes.DateType) && !t.equals(DataTypes.TimestampNTZType)) {
+            throw new SchemaException("join '" + rn + "': aggregate " + a + " cannot order column '" + c + "' ("
+                + typeName(t) + "); use COUNT, or keep one row with KEEP_FIRST or KEEP_LAST");
+        }
     }
 
     private static Column aggregate(Aggregate a, Column c, DataType t) {
@@ -688,13 +1079,128 @@ public final class SparkStandardizer {
             case MAX:
                 return max(c);
             case SUM:
-                return t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType) ? sum(c) : sum(c).cast("long");
+                return sum(c);
             case COUNT:
                 return count(c);
             default:
-                throw new XtageException("aggregate " + a + " is not supported by the Spark engine yet");
+                throw new XtageException("aggregate " + a + " is not supported by the Spark engine");
         }
     }
+
+    // ------------------------------------------------------------------ as-of join
+
+    /** How an as-of key is ordered and how far apart two keys are, as the one-machine engine's. */
+    private enum AsOfKind {
+        INTEGRAL, DOUBLE, DAYS, MILLIS;
+
+        /** @return a key whose order is the value order; null when the key is missing (NaN included) */
+        Column orderKey(Column aligned) {
+            switch (this) {
+                case INTEGRAL:
+                    return aligned;
+                case DOUBLE:
+                    return when(org.apache.spark.sql.functions.not(isnan(aligned)), aligned);
+                case DAYS:
+                    return datediff(aligned, to_date(lit("1970-01-01"))).cast(DataTypes.LongType);
+                default:
+                    // milliseconds since the epoch, read off the local date-time: no time zone involved
+                    // (the one-machine engine keeps date-times to the millisecond)
+                    return datediff(to_date(aligned), to_date(lit("1970-01-01"))).cast(DataTypes.LongType)
+                        .multiply(86_400_000L)
+                        .plus(hour(aligned).cast(DataTypes.LongType).multiply(3_600_000L))
+                        .plus(minute(aligned).cast(DataTypes.LongType).multiply(60_000L))
+                        .plus(second(aligned).cast(DataTypes.LongType).multiply(1_000L))
+                        .plus(date_format(aligned, "SSS").cast(DataTypes.LongType));
+            }
+        }
+
+        /** @return true when the left key is at most {@code tol} after the right key (which is not after it) */
+        Column within(Column left, Column right, double tol) {
+            if (this == DOUBLE) {
+                return left.minus(right).leq(lit(tol));
+            }
+            long limit = (long) Math.floor(this == MILLIS ? tol * 1000 : tol);
+            DataType wide = DataTypes.createDecimalType(20, 0);
+            return left.cast(wide).minus(right.cast(wide)).leq(lit(BigDecimal.valueOf(limit)));
+        }
+    }
+
+    private static AsOfKind asOfKind(DataType l, DataType r, String lon, String ron, String rn) {
+        ColumnType lt = columnType(l);
+        ColumnType rt = columnType(r);
+        boolean li = lt == ColumnType.INT || lt == ColumnType.LONG;
+        boolean ri = rt == ColumnType.INT || rt == ColumnType.LONG;
+        if (li && ri) {
+            return AsOfKind.INTEGRAL;
+        }
+        if (lt != null && rt != null && lt.isNumeric() && rt.isNumeric()) {
+            return AsOfKind.DOUBLE;
+        }
+        if (lt == rt && lt == ColumnType.LOCAL_DATE) {
+            return AsOfKind.DAYS;
+        }
+        if (lt == rt && lt == ColumnType.LOCAL_DATE_TIME) {
+            return AsOfKind.MILLIS;
+        }
+        throw new SchemaException("as-of join '" + rn + "': cannot order a " + typeName(l) + " key ('" + lon
+            + "') against a " + typeName(r) + " key ('" + ron + "'); as-of keys are both numbers, both LOCAL_DATE or "
+            + "both LOCAL_DATE_TIME (parse text with dates(...) first)");
+    }
+
+    /**
+     * The as-of join: the distinct left keys and the right rows, sorted together by key with right
+     * rows first on a tie; {@code last(struct, ignoreNulls)} over the rows so far gives each left
+     * key its right row, which a tolerance may then refuse. Then an equality join on the key
+     * brings it to every left row.
+     */
+    private static Dataset<Row> asOf(Dataset<Row> l, List<Column> lk, Dataset<Row> r, Set<String> brought, JoinSpec j,
+        AsOfKind kind) {
+        int nb = j.byLeft().size();
+        List<Column> leftSel = new ArrayList<>();
+        for (int i = 0; i < nb; i++) {
+            leftSel.add(lk.get(1 + i).as("__xtage_by" + i));
+        }
+        leftSel.add(lk.get(0).as(KEY));
+        leftSel.add(kind.orderKey(lk.get(0)).as(OKEY));
+        Dataset<Row> keysL = l.select(leftSel.toArray(new Column[0])).where(col(OKEY).isNotNull()).distinct();
+        List<Column> fields = new ArrayList<>();
+        for (String c : brought) {
+            fields.add(col(SparkSources.quote(c)));
+        }
+        fields.add(kind.orderKey(col(KEY + 0)).as("__xtage_rkey"));
+        List<Column> rightSel = new ArrayList<>();
+        for (int i = 0; i < nb; i++) {
+            rightSel.add(col(KEY + (1 + i)).as("__xtage_by" + i));
+        }
+        rightSel.add(col(KEY + 0).as(KEY));
+        rightSel.add(kind.orderKey(col(KEY + 0)).as(OKEY));
+        rightSel.add(lit(0).as(TAG));
+        rightSel.add(struct(fields.toArray(new Column[0])).as(VAL));
+        Dataset<Row> keysR = r.select(rightSel.toArray(new Column[0])).where(col(OKEY).isNotNull());
+        DataType valType = keysR.schema().apply(VAL).dataType();
+        keysL = keysL.withColumn(TAG, lit(1)).withColumn(VAL, lit(null).cast(valType));
+        Dataset<Row> u = keysL.unionByName(keysR);
+        List<Column> part = new ArrayList<>();
+        for (int i = 0; i < nb; i++) {
+            part.add(col("__xtage_by" + i));
+        }
+        WindowSpec w = (nb == 0 ? Window.orderBy(col(OKEY).asc(), col(TAG).asc())
+            : Window.partitionBy(part.toArray(new Column[0])).orderBy(col(OKEY).asc(), col(TAG).asc()))
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Dataset<Row> m = u.withColumn("__xtage_best", last(col(VAL), true).over(w))
+            .where(col(TAG).equalTo(1)).drop(VAL, TAG).withColumnRenamed("__xtage_best", VAL);
+        if (j.tolerance().isPresent()) {
+            Column ok = kind.within(col(OKEY), col(VAL + ".__xtage_rkey"), j.tolerance().getAsDouble());
+            m = m.withColumn(VAL, when(col(VAL).isNotNull().and(ok), col(VAL)));
+        }
+        Column cond = lk.get(0).equalTo(m.col(KEY));
+        for (int i = 0; i < nb; i++) {
+            cond = cond.and(lk.get(1 + i).equalTo(m.col("__xtage_by" + i)));
+        }
+        return l.join(org.apache.spark.sql.functions.broadcast(m.drop(OKEY)), cond, "left");
+    }
+
+    // ------------------------------------------------------------------ types and keys
 
     private static Map<String, DataType> typesOf(Dataset<Row> d) {
         Map<String, DataType> m = new LinkedHashMap<>();
@@ -707,6 +1213,37 @@ public final class SparkStandardizer {
     private static boolean integral(DataType t) {
         return t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType) || t.equals(DataTypes.ShortType)
             || t.equals(DataTypes.ByteType);
+    }
+
+    /** @return the xtage type of a Spark type, or null when xtage has none */
+    private static ColumnType columnType(DataType t) {
+        if (t.equals(DataTypes.IntegerType) || t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)) {
+            return ColumnType.INT;
+        }
+        if (t.equals(DataTypes.LongType)) {
+            return ColumnType.LONG;
+        }
+        if (t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType)) {
+            return ColumnType.DOUBLE;
+        }
+        if (t.equals(DataTypes.StringType)) {
+            return ColumnType.STRING;
+        }
+        if (t.equals(DataTypes.BooleanType)) {
+            return ColumnType.BOOLEAN;
+        }
+        if (t.equals(DataTypes.DateType)) {
+            return ColumnType.LOCAL_DATE;
+        }
+        if (t.equals(DataTypes.TimestampNTZType)) {
+            return ColumnType.LOCAL_DATE_TIME;
+        }
+        return null;
+    }
+
+    private static String typeName(DataType t) {
+        ColumnType c = columnType(t);
+        return c == null ? t.simpleString() : c.toString();
     }
 
     /** The type both keys are compared in, as the one-machine engine's key domains. */
@@ -743,19 +1280,27 @@ public final class SparkStandardizer {
         }
         if (from.equals(DataTypes.StringType)) {
             ColumnType t = to.equals(DataTypes.LongType) ? ColumnType.LONG : ColumnType.DOUBLE;
-            return SparkSources.convert(c, ColumnSpec.of("key", t));
+            return SparkSources.convert(c, io.xtage.core.schema.ColumnSpec.of("key", t));
         }
         return c.cast(to);
     }
 
+    /** A key as the one-machine engine renders it: the value, or {@code (a, b)} for several columns. */
     private static String render(Row row, int n) {
-        StringBuilder sb = new StringBuilder();
+        if (n == 1) {
+            return show(row, 0);
+        }
+        StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                sb.append('|');
+                sb.append(", ");
             }
-            sb.append(row.isNullAt(i) ? "null" : String.valueOf(row.get(i)));
+            sb.append(show(row, i));
         }
-        return sb.toString();
+        return sb.append(')').toString();
+    }
+
+    private static String show(Row row, int i) {
+        return row.isNullAt(i) ? "null" : new Show().call(row.get(i));
     }
 }
