@@ -1,6 +1,6 @@
-package io.xtage.core.standardize;
+package io.xtage.core.internal;
 
-import io.xtage.core.internal.StringColumns;
+import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -11,15 +11,31 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * Builds a new column from the rows of another, by index: {@code out[i] = src[idx[i]]}, missing
- * where {@code idx[i] < 0}. Typed columns are gathered through primitive arrays.
+ * Builds new columns from the rows of others, by index: {@code out[i] = src[idx[i]]}, missing
+ * where {@code idx[i] < 0}. Typed columns are gathered through primitive arrays; several columns
+ * are gathered on several threads. The one way the modules take rows of a table (joins,
+ * filters, duplicates). No compatibility promise.
  */
-final class Gather {
+public final class Gather {
     private Gather() {
     }
 
+    /**
+     * @param src columns, of any types
+     * @param idx row indexes of the columns, in the order wanted; negative for a missing value
+     * @return one new column per source column, in the same order and with the same names
+     */
+    public static List<Column<?>> columns(List<? extends Column<?>> src, int[] idx) {
+        return Parallel.map(src.size(), (long) src.size() * idx.length, i -> column(src.get(i), idx));
+    }
+
+    /**
+     * @param src a column
+     * @param idx row indexes of {@code src}, in the order wanted; negative for a missing value
+     * @return the new column, with the same name
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Column<?> gather(Column<?> src, int[] idx) {
+    public static Column<?> column(Column<?> src, int[] idx) {
         int n = idx.length;
         String name = src.name();
         if (src instanceof LongColumn) {
@@ -95,8 +111,12 @@ final class Gather {
         return out;
     }
 
-    /** @return {@code out[i] = src[idx[i]]}, or -1 where {@code idx[i] < 0} */
-    static int[] gather(int[] src, int[] idx) {
+    /**
+     * @param src values
+     * @param idx indexes of {@code src}
+     * @return {@code out[i] = src[idx[i]]}, or -1 where {@code idx[i] < 0}
+     */
+    public static int[] ints(int[] src, int[] idx) {
         int[] out = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
             int j = idx[i];

@@ -2,6 +2,7 @@ package io.xtage.core.standardize;
 
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
+import io.xtage.core.internal.Gather;
 import io.xtage.core.schema.ColumnType;
 import java.util.Arrays;
 import java.util.Set;
@@ -93,7 +94,7 @@ final class Duplicates {
             Column<?> c = right.cols.get(i);
             Column<?> agg;
             if (keyColumns.contains(name)) {
-                agg = Gather.gather(c, g.first);
+                agg = Gather.column(c, g.first);
             } else {
                 Aggregate fn = policy.functionFor(name);
                 if (fn == null) {
@@ -203,7 +204,7 @@ final class Duplicates {
                         }
                     }
                 }
-                Column<?> out = Gather.gather(c, arg);
+                Column<?> out = Gather.column(c, arg);
                 out.setName(name);
                 return out;
             }

@@ -1,5 +1,6 @@
 package io.xtage.core.standardize;
 
+import io.xtage.core.internal.Gather;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.columns.Column;
@@ -40,8 +41,9 @@ final class Frame {
     /** @return a frame of the same columns, each gathered by {@code idx} */
     Frame gather(int[] idx) {
         Frame f = new Frame(idx.length);
+        List<Column<?>> gathered = Gather.columns(cols, idx);
         for (int i = 0; i < names.size(); i++) {
-            f.add(names.get(i), Gather.gather(cols.get(i), idx), true, originInputs.get(i), originColumns.get(i));
+            f.add(names.get(i), gathered.get(i), true, originInputs.get(i), originColumns.get(i));
         }
         return f;
     }

@@ -7,6 +7,7 @@ import io.xtage.core.XtageException;
 import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.coerce.Coercers;
 import io.xtage.core.coerce.DateShapeReport;
+import io.xtage.core.internal.Gather;
 import io.xtage.core.schema.ColumnType;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -165,11 +166,11 @@ final class Runner {
         JoinIndex ix = JoinIndex.equi(lIds, rIds, enc.size(), j.type(), rn);
 
         Frame out = new Frame(ix.rows);
+        List<Column<?>> gathered = ix.leftIdentity ? left.cols : Gather.columns(left.cols, ix.leftIdx);
         for (int i = 0; i < left.size(); i++) {
-            Column<?> c = left.cols.get(i);
+            Column<?> c = gathered.get(i);
             boolean owned = left.owned.get(i);
             if (!ix.leftIdentity) {
-                c = Gather.gather(c, ix.leftIdx);
                 owned = true;
                 int keyPos = j.leftKeys().indexOf(left.names.get(i));
                 if (keyPos >= 0 && ix.unmatchedRight > 0) {
@@ -180,7 +181,7 @@ final class Runner {
         }
         bring(out, left, right, keyCols, ix.rightIdx, j);
         List<String> sample = unmatched(lIds, lk, j);
-        int[] newFactRow = ix.leftIdentity ? factRow : Gather.gather(factRow, ix.leftIdx);
+        int[] newFactRow = ix.leftIdentity ? factRow : Gather.ints(factRow, ix.leftIdx);
         JoinReport report = new JoinReport(leftName(left, j.leftKeys()), rn, j.type(), left.rows, rightRows,
             ix.matchedLeft, sample, rep.count, rep.sample, ix.unmatchedRight, ix.rows);
         if (j.type() == JoinType.INNER && report.unmatchedLeftRows() > 0) {
@@ -640,6 +641,8 @@ final class Runner {
             }
         }
         String prefix = prefix(rn);
+        List<String> names = new ArrayList<>();
+        List<Integer> from = new ArrayList<>();
         for (int i = 0; i < right.size(); i++) {
             String c = right.names.get(i);
             if (keyCols.contains(c)) {
@@ -668,8 +671,17 @@ final class Runner {
                 name = c;
             }
             taken.add(name);
-            out.add(name, Gather.gather(right.cols.get(i), rightIdx), true, right.originInputs.get(i),
-                right.originColumns.get(i));
+            names.add(name);
+            from.add(i);
+        }
+        List<Column<?>> sources = new ArrayList<>(from.size());
+        for (int i : from) {
+            sources.add(right.cols.get(i));
+        }
+        List<Column<?>> cols = Gather.columns(sources, rightIdx);
+        for (int k = 0; k < from.size(); k++) {
+            int i = from.get(k);
+            out.add(names.get(k), cols.get(k), true, right.originInputs.get(i), right.originColumns.get(i));
         }
     }
 

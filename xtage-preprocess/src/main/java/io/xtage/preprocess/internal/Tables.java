@@ -1,6 +1,7 @@
 package io.xtage.preprocess.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.Gather;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
@@ -184,74 +185,7 @@ public final class Tables {
                 return create(t.name(), t.columns());
             }
         }
-        List<Column<?>> cols = new ArrayList<>(t.columnCount());
-        for (Column<?> c : t.columns()) {
-            cols.add(take(c, rows));
-        }
-        return create(t.name(), cols);
-    }
-
-    /** A new column of the given rows of {@code c}, same name and type. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Column<?> take(Column<?> c, int[] rows) {
-        int k = rows.length;
-        String name = c.name();
-        if (c instanceof DoubleColumn) {
-            DoubleColumn s = (DoubleColumn) c;
-            double[] out = new double[k];
-            for (int i = 0; i < k; i++) {
-                out[i] = s.getDouble(rows[i]);
-            }
-            return DoubleColumn.create(name, out);
-        }
-        if (c instanceof LongColumn) {
-            LongColumn s = (LongColumn) c;
-            long[] out = new long[k];
-            for (int i = 0; i < k; i++) {
-                out[i] = s.getLong(rows[i]);
-            }
-            return LongColumn.create(name, out);
-        }
-        if (c instanceof IntColumn) {
-            IntColumn s = (IntColumn) c;
-            int[] out = new int[k];
-            for (int i = 0; i < k; i++) {
-                out[i] = s.getInt(rows[i]);
-            }
-            return IntColumn.create(name, out);
-        }
-        if (c instanceof DateColumn) {
-            DateColumn s = (DateColumn) c;
-            int[] out = new int[k];
-            for (int i = 0; i < k; i++) {
-                out[i] = s.getIntInternal(rows[i]);
-            }
-            return DateColumn.createInternal(name, out);
-        }
-        if (c instanceof DateTimeColumn) {
-            DateTimeColumn s = (DateTimeColumn) c;
-            long[] out = new long[k];
-            for (int i = 0; i < k; i++) {
-                out[i] = s.getLongInternal(rows[i]);
-            }
-            return DateTimeColumn.createInternal(name, out);
-        }
-        if (c instanceof StringColumn) {
-            return StringColumns.gather((StringColumn) c, rows, name);
-        }
-        if (c instanceof BooleanColumn) {
-            BooleanColumn s = (BooleanColumn) c;
-            BooleanColumn out = BooleanColumn.create(name);
-            for (int i = 0; i < k; i++) {
-                out.append(s.getByte(rows[i]));
-            }
-            return out;
-        }
-        Column out = c.emptyCopy();
-        for (int i = 0; i < k; i++) {
-            out.append((Column) c, rows[i]);
-        }
-        return out;
+        return create(t.name(), Gather.columns(t.columns(), rows));
     }
 
     /** A copy of {@code c} under another name. */

@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.Gather;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
@@ -257,8 +258,8 @@ public final class Aggregate implements StatelessStep {
         int groups = g == null ? 1 : g.count;
         int[] groupOf = g == null ? new int[n] : g.groupOf;
         List<Column<?>> out = new ArrayList<>();
-        for (Column<?> k : keyCols) {
-            out.add(Tables.take(k, g.firstRow));
+        if (g != null) {
+            out.addAll(Gather.columns(keyCols, g.firstRow));
         }
         for (Agg a : aggs) {
             out.add(aggregate(table, a, groupOf, groups, n));

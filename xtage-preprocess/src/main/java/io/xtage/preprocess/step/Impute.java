@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.Parallel;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.ColumnSelector;
@@ -269,12 +270,11 @@ public final class Impute implements Step {
 
     @Override
     public FittedStep fit(Table table) {
-        List<Fill> fills = new ArrayList<>();
-        for (String name : columns.resolve(table)) {
-            Column<?> c = Tables.column(table, name, TYPE);
-            ColumnType t = Tables.type(c, TYPE);
-            fills.add(fitColumn(c, t));
-        }
+        List<String> names = columns.resolve(table);
+        List<Fill> fills = Parallel.map(names.size(), (long) names.size() * table.rowCount(), i -> {
+            Column<?> c = Tables.column(table, names.get(i), TYPE);
+            return fitColumn(c, Tables.type(c, TYPE));
+        });
         if (indicatorSuffix != null) {
             for (Fill f : fills) {
                 Tables.requireAbsent(table, f.column + indicatorSuffix, TYPE);
