@@ -1,55 +1,94 @@
 package io.xtage.spark;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.stddev_pop;
-import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
 import io.xtage.core.report.Json;
+import io.xtage.core.schema.ColumnType;
+import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.DataPreprocessor;
 import io.xtage.preprocess.FittedPreprocessor;
+import io.xtage.preprocess.FittedStep;
+import io.xtage.preprocess.PreprocessException;
+import io.xtage.preprocess.Step;
+import io.xtage.preprocess.internal.Params;
+import io.xtage.preprocess.internal.Stats;
+import io.xtage.preprocess.internal.Values;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
+import tech.tablesaw.api.Table;
 
 /**
  * Fits and applies an xtage preprocessor on Spark Datasets. The fitted preprocessor is the same
  * {@link FittedPreprocessor} (and the same JSON) the Tablesaw engine makes, so a preprocessor
  * fitted by either engine transforms on the other.
  *
- * <p>Statistics come from Spark aggregations, computed as the one-machine engine computes them:
- * the exact median (the middle value, or the mean of the two middle values, found by sorting),
- * the most frequent value (ties to the smallest), the mean and population standard deviation, the
- * levels of a one-hot column (lower-cased with {@code ignore_case}, in code-point order). Means
- * and deviations may differ from the one-machine engine's in the last bits (summation order).
+ * <p>Every built-in step type runs: {@code drop_duplicates}, {@code filter},
+ * {@code normalize_text}, {@code impute} (all strategies, indicator columns, fallbacks),
+ * {@code outliers}, {@code bin} (fixed and quantile bins), {@code one_hot} (all unseen policies,
+ * {@code max_levels}), {@code scale} (standard, min-max, robust), {@code derive}, {@code cast},
+ * {@code rename}, {@code select}, {@code drop}, {@code aggregate}; every column selector. A user
+ * step type fails with an {@link XtageException} naming it.
  *
- * <p>Step types supported: {@code drop_duplicates} (all columns, or a subset), {@code filter},
- * {@code normalize_text}, {@code impute} (mean, median, most frequent, constant; no indicator),
- * {@code bin} (fixed intervals), {@code derive}, {@code one_hot} (no {@code max_levels}; unseen
- * values ERROR or IGNORE), {@code scale} (standard, min-max). Any other step or option fails with
- * an {@link XtageException} naming it.
+ * <p>Schema-level work is the one-machine engine's own: each step is fitted (when it learns
+ * nothing from the rows) and transformed on an empty Tablesaw table of the Dataset's schema,
+ * which resolves selectors, checks names and types with the same errors, and gives the output
+ * columns, whose order and types the Spark result then takes. Statistics come from Spark
+ * aggregations, computed as the one-machine engine computes them: exact order statistics (the
+ * median, and quantiles by the same linear interpolation, from one distributed sort), the most
+ * frequent value (ties to the smallest), one-hot levels in code-point order. Means and standard
+ * deviations of DOUBLE columns may differ from the one-machine engine's in the last bits
+ * (summation order); the means of INT and LONG columns are exact.
+ *
+ * <p>Empty text and NaN are Tablesaw's missing values; the Spark engine turns both into null
+ * before the first step. Spark has no row order: {@code drop_duplicates} on a subset keeps the
+ * first (or last) row in the Dataset's partition order (file order for a Dataset read from a
+ * file with no shuffle before), and {@code aggregate} gives its groups in no particular order.
+ * Errors the one-machine engine raises while computing rows (an integer overflow in an
+ * expression or a LONG sum) are raised by Spark when the rows are computed.
  *
  * @since 0.1.0
  */
 public final class SparkPreprocessor {
-    private static final String FITTED_FORMAT = "xtage-fitted-preprocessor";
+    private static final Set<String> STATS = Set.of("impute", "one_hot", "scale", "outliers", "bin");
 
     private SparkPreprocessor() {
     }
@@ -60,6 +99,8 @@ public final class SparkPreprocessor {
      * @param preprocessor the steps
      * @param data the rows to fit on; not modified
      * @return the fitted preprocessor, the same object the Tablesaw engine's fit gives
+     * @throws XtageException as the one-machine engine's fit, or for a step type the Spark engine
+     *     does not run
      * @since 0.1.0
      */
     public static FittedPreprocessor fit(DataPreprocessor preprocessor, Dataset<Row> data) {
@@ -93,30 +134,26 @@ public final class SparkPreprocessor {
      * @param preprocessor the steps
      * @param data the rows
      * @return the fitted preprocessor and the transformed rows
+     * @throws XtageException as {@link #fit}
      * @since 0.1.0
      */
-    @SuppressWarnings("unchecked")
     public static Result fitTransform(DataPreprocessor preprocessor, Dataset<Row> data) {
         Objects.requireNonNull(preprocessor, "preprocessor");
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) preprocessor.toMap().get("steps");
-        List<Map<String, Object>> fitted = new ArrayList<>();
-        Dataset<Row> d = data;
-        List<Dataset<Row>> persisted = new ArrayList<>();
+        Objects.requireNonNull(data, "data");
+        List<Step> steps = preprocessor.steps();
+        List<FittedStep> fitted = new ArrayList<>();
+        Dataset<Row> d = SparkStepSupport.canonical(data);
         for (int i = 0; i < steps.size(); i++) {
-            Map<String, Object> s = new LinkedHashMap<>(steps.get(i));
-            if (needsStatistics(s)) {
+            Step s = steps.get(i);
+            if (STATS.contains(s.type())) {
+                // the statistics are several jobs over the same rows
                 d = d.persist(StorageLevel.MEMORY_AND_DISK());
-                persisted.add(d);
             }
-            Map<String, Object> f = fitStep(i, s, d);
+            FittedStep f = fitStep(i, s, d);
             fitted.add(f);
             d = transformStep(i, f, d);
         }
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("format", FITTED_FORMAT);
-        env.put("version", 1);
-        env.put("steps", fitted);
-        return new Result(FittedPreprocessor.fromJson(Json.write(env)), d);
+        return new Result(FittedPreprocessor.of(fitted), d);
     }
 
     /**
@@ -125,388 +162,660 @@ public final class SparkPreprocessor {
      * @param fitted the fitted steps
      * @param data the rows; not modified
      * @return the transformed rows
+     * @throws XtageException as the one-machine engine's transform, or for a step type the Spark
+     *     engine does not run
      * @since 0.1.0
      */
-    @SuppressWarnings("unchecked")
     public static Dataset<Row> transform(FittedPreprocessor fitted, Dataset<Row> data) {
         Objects.requireNonNull(fitted, "fitted");
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) fitted.toMap().get("steps");
-        Dataset<Row> d = data;
+        Objects.requireNonNull(data, "data");
+        Dataset<Row> d = SparkStepSupport.canonical(data);
+        List<FittedStep> steps = fitted.steps();
         for (int i = 0; i < steps.size(); i++) {
             d = transformStep(i, steps.get(i), d);
         }
         return d;
     }
 
-    private static boolean needsStatistics(Map<String, Object> s) {
-        String t = (String) s.get("type");
-        return t.equals("impute") || t.equals("one_hot") || t.equals("scale");
-    }
-
     // ------------------------------------------------------------------ fit
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> fitStep(int i, Map<String, Object> s, Dataset<Row> d) {
-        String type = (String) s.get("type");
-        Map<String, DataType> types = types(d);
-        Map<String, Object> f = new LinkedHashMap<>(s);
+    private static FittedStep fitStep(int i, Step s, Dataset<Row> d) {
+        String type = s.type();
+        Table schema = SparkStepSupport.schemaTable(d.schema());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.putAll(s.toMap());
         switch (type) {
             case "drop_duplicates":
             case "filter":
             case "normalize_text":
-                return f;
-            case "derive": {
-                Column e = SparkExpressions.translate((String) s.get("expression"));
-                DataType t = d.select(e).schema().fields()[0].dataType();
-                f.put("result_type", xtageType(t, i, type));
-                return f;
-            }
-            case "bin": {
-                if (s.get("quantiles") != null) {
-                    throw unsupported(i, type, "quantile bins");
+            case "derive":
+            case "cast":
+            case "rename":
+            case "select":
+            case "drop":
+            case "aggregate":
+                // nothing learned from the rows: the one-machine fit on the schema is the fit
+                return s.fit(schema);
+            case "bin":
+                if (m.get("quantiles") == null) {
+                    return s.fit(schema);
                 }
-                String c = (String) s.get("column");
-                f.put("column_type", xtageType(require(types, c, i, type), i, type));
-                return f;
-            }
-            case "impute": {
-                if (s.get("indicator_suffix") != null) {
-                    throw unsupported(i, type, "indicator columns");
+                validate(s, schema);
+                return read(fitQuantileBin(m, d));
+            case "impute":
+                if ("CONSTANT".equals(m.get("strategy"))) {
+                    return s.fit(schema);
                 }
-                String strategy = (String) s.get("strategy");
-                Map<String, Object> fits = new LinkedHashMap<>();
-                for (String c : names(s.get("columns"), i, type)) {
-                    DataType t = require(types, c, i, type);
-                    fits.put(c, fitImpute(i, strategy, s, d, c, t));
+                validate(s, schema);
+                return read(fitImpute(m, d, schema));
+            case "one_hot":
+                validate(s, schema);
+                return read(fitOneHot(m, d, schema));
+            case "scale":
+                validate(s, schema);
+                return read(fitScale(m, d, schema));
+            case "outliers":
+                if ("CLIP".equals(m.get("method"))) {
+                    return s.fit(schema);
                 }
-                f.put("fitted", fits);
-                return f;
-            }
-            case "one_hot": {
-                if (s.get("max_levels") != null) {
-                    throw unsupported(i, type, "max_levels");
-                }
-                boolean ic = Boolean.TRUE.equals(s.get("ignore_case"));
-                Map<String, Object> fits = new LinkedHashMap<>();
-                for (String c : names(s.get("columns"), i, type)) {
-                    require(types, c, i, type);
-                    Column v = col(SparkSources.quote(c)).cast(DataTypes.StringType);
-                    if (ic) {
-                        v = lower(v);
-                    }
-                    List<String> levels = new ArrayList<>();
-                    for (Row r : d.select(v.as("v")).where(col("v").isNotNull().and(col("v").notEqual("")))
-                        .distinct().collectAsList()) {
-                        levels.add(r.getString(0));
-                    }
-                    levels.sort(SparkPreprocessor::compareCodePoints);
-                    Map<String, Object> lv = new LinkedHashMap<>();
-                    lv.put("levels", levels);
-                    fits.put(c, lv);
-                }
-                f.put("fitted", fits);
-                return f;
-            }
-            case "scale": {
-                String method = (String) s.get("method");
-                Map<String, Object> fits = new LinkedHashMap<>();
-                List<String> cols = names(s.get("columns"), i, type);
-                for (String c : cols) {
-                    DataType t = require(types, c, i, type);
-                    Column x = col(SparkSources.quote(c)).cast(DataTypes.DoubleType);
-                    double center;
-                    double scale;
-                    Row r;
-                    switch (method) {
-                        case "STANDARD":
-                            r = d.agg(avg(x), stddev_pop(x), count(x)).first();
-                            if (r.getLong(2) == 0) {
-                                throw new XtageException("step " + i + " (scale): all values of '" + c
-                                    + "' are missing at fit time");
-                            }
-                            center = r.getDouble(0);
-                            scale = r.getDouble(1);
-                            break;
-                        case "MIN_MAX":
-                            r = d.agg(org.apache.spark.sql.functions.min(x), org.apache.spark.sql.functions.max(x)).first();
-                            if (r.isNullAt(0)) {
-                                throw new XtageException("step " + i + " (scale): all values of '" + c
-                                    + "' are missing at fit time");
-                            }
-                            center = r.getDouble(0);
-                            scale = r.getDouble(1) - r.getDouble(0);
-                            break;
-                        default:
-                            throw unsupported(i, type, "method " + method);
-                    }
-                    if (scale == 0.0 || Double.isNaN(scale)) {
-                        scale = 1.0;
-                    }
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("type", xtageType(t, i, type));
-                    m.put("output", scaleOutput(s, c));
-                    m.put("center", center);
-                    m.put("scale", scale);
-                    fits.put(c, m);
-                }
-                f.put("fitted", fits);
-                return f;
-            }
+                validate(s, schema);
+                return read(fitOutliers(m, d, schema));
             default:
-                throw unsupported(i, type, "this step type");
+                throw unsupported(i, type);
         }
     }
 
-    private static Map<String, Object> fitImpute(int i, String strategy, Map<String, Object> s, Dataset<Row> d,
-        String c, DataType t) {
-        String xt = xtageType(t, i, "impute");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", xt);
-        Column x = col(SparkSources.quote(c));
-        Object fill;
-        Double stat = null;
-        switch (strategy) {
-            case "CONSTANT":
-                fill = s.get("constant");
-                break;
-            case "MEAN":
-            case "MEDIAN": {
-                if (!isNumeric(t)) {
-                    throw new XtageException("step " + i + " (impute): " + strategy.toLowerCase() + " needs a numeric "
-                        + "column but '" + c + "' is " + xt);
+    /**
+     * Runs the one-machine fit on the empty schema table for its checks of names and types; its
+     * complaint that there are no values to learn from is expected there, the real values are
+     * counted on Spark.
+     */
+    private static void validate(Step s, Table schema) {
+        try {
+            s.fit(schema);
+        } catch (PreprocessException e) {
+            // no rows in the schema table; the Spark fit decides with the real rows
+        }
+    }
+
+    private static FittedStep read(Map<String, Object> fitted) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("format", "xtage-fitted-preprocessor");
+        env.put("version", 1);
+        env.put("steps", List.of(fitted));
+        return FittedPreprocessor.fromJson(Json.write(env)).steps().get(0);
+    }
+
+    private static List<String> resolve(Map<String, Object> m, Table schema) {
+        return ColumnSelector.fromJson(m.get("columns")).resolve(schema);
+    }
+
+    private static ColumnType typeOf(Table schema, String column) {
+        return ColumnType.of(schema.column(io.xtage.preprocess.internal.Tables.index(schema, column)).type());
+    }
+
+    private static Map<String, Object> fitQuantileBin(Map<String, Object> m, Dataset<Row> d) {
+        String column = (String) m.get("column");
+        int quantiles = ((Number) m.get("quantiles")).intValue();
+        @SuppressWarnings("unchecked")
+        List<String> labels = m.get("labels") == null ? List.of() : (List<String>) m.get("labels");
+        SparkStepSupport.Sorted v = SparkStepSupport.sorted(d, column);
+        if (v.n == 0) {
+            throw new PreprocessException("bin", column, "no value to fit quantile bins on: all " + d.count()
+                + " values are missing at fit time");
+        }
+        double[] qs = new double[quantiles + 1];
+        for (int k = 0; k <= quantiles; k++) {
+            qs[k] = (double) k / quantiles;
+        }
+        double[] all = v.quantiles(qs);
+        List<Double> edges = new ArrayList<>();
+        for (double e : all) {
+            if (edges.isEmpty() || e > edges.get(edges.size() - 1)) {
+                edges.add(e);
+            }
+        }
+        if (edges.size() == 1) {
+            edges.add(edges.get(0));
+        }
+        int bins = edges.size() - 1;
+        if (!labels.isEmpty() && bins != quantiles) {
+            throw new PreprocessException("bin", column, "only " + bins + " distinct quantile bins of the " + quantiles
+                + " asked for (many equal values), so the " + quantiles + " labels do not fit; ask for fewer bins");
+        }
+        List<Object> fittedBins = new ArrayList<>();
+        for (int k = 0; k < bins; k++) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("interval", interval(edges.get(k), k == 0, edges.get(k + 1), true));
+            b.put("label", labels.isEmpty() ? "q" + (k + 1) : labels.get(k));
+            fittedBins.add(b);
+        }
+        Map<String, Object> f = new LinkedHashMap<>(m);
+        f.put("column_type", SparkStepSupport.xtageType(typeOfColumn(d, column)).name());
+        f.put("fitted_bins", fittedBins);
+        return f;
+    }
+
+    private static DataType typeOfColumn(Dataset<Row> d, String column) {
+        for (StructField f : d.schema().fields()) {
+            if (f.name().equals(column)) {
+                return f.dataType();
+            }
+        }
+        throw new IllegalStateException("no column '" + column + "'");
+    }
+
+    /** The text of {@code Bin.Interval}: its ends shown as whole numbers where they are. */
+    private static String interval(double lo, boolean loClosed, double hi, boolean hiClosed) {
+        boolean lc = loClosed && !Double.isInfinite(lo);
+        boolean hc = hiClosed && !Double.isInfinite(hi);
+        return (lc ? "[" : "(") + show(lo) + "," + show(hi) + (hc ? "]" : ")");
+    }
+
+    private static String show(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return Double.toString(d);
+    }
+
+    /** The mean of the present values: exact for INT and LONG (a decimal sum), Spark's avg for DOUBLE. */
+    private static double mean(Dataset<Row> d, String c, ColumnType t) {
+        Column x = SparkStepSupport.q(c);
+        if (t == ColumnType.DOUBLE) {
+            return d.agg(avg(x)).first().getDouble(0);
+        }
+        Row r = d.agg(sum(x.cast(DataTypes.createDecimalType(38, 0))), count(x)).first();
+        return ((BigDecimal) r.get(0)).doubleValue() / r.getLong(1);
+    }
+
+    private static long present(Dataset<Row> d, String c) {
+        return d.agg(count(SparkStepSupport.q(c))).first().getLong(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fitImpute(Map<String, Object> m, Dataset<Row> d, Table schema) {
+        String strategy = (String) m.get("strategy");
+        String what = strategy.toLowerCase(Locale.ROOT).replace('_', ' ');
+        Map<String, Object> fits = new LinkedHashMap<>();
+        Long rows = null;
+        for (String c : resolve(m, schema)) {
+            ColumnType t = typeOf(schema, c);
+            Object fill;
+            Double stat = null;
+            if (strategy.equals("MOST_FREQUENT")) {
+                fill = mostFrequent(d, c, t);
+            } else if (present(d, c) == 0) {
+                fill = null;
+            } else {
+                stat = strategy.equals("MEAN") ? mean(d, c, t) : SparkStepSupport.sorted(d, c).median();
+                if (t == ColumnType.DOUBLE) {
+                    fill = stat;
+                } else {
+                    double r = Math.rint(stat);
+                    if (t == ColumnType.INT && (r <= Integer.MIN_VALUE || r > Integer.MAX_VALUE)) {
+                        throw new PreprocessException("impute", c, "the fill value " + stat + " is outside the INT range");
+                    }
+                    fill = (long) r;
                 }
-                stat = strategy.equals("MEAN") ? meanOf(d, x) : medianOf(d, x);
-                fill = stat == null ? null : t.equals(DataTypes.DoubleType) ? (Object) stat
-                    : (Object) (long) Math.rint(stat);
-                break;
             }
-            case "MOST_FREQUENT": {
-                List<Row> top = d.where(x.isNotNull()).groupBy(x.as("v")).count()
-                    .orderBy(col("count").desc(), col("v").asc()).limit(1).collectAsList();
-                fill = top.isEmpty() ? null : jsonValue(top.get(0).get(0));
-                break;
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("type", t.name());
+            if (fill == null) {
+                Object fb = m.get("if_all_missing");
+                if (fb == null) {
+                    rows = rows == null ? d.count() : rows;
+                    throw new PreprocessException("impute", c, "no value to compute the " + what + " from: all " + rows
+                        + " values are missing at fit time; declare a fallback with Impute.ifAllMissing(value), or drop "
+                        + "the column");
+                }
+                one.put("fill", Values.toJson(t, Values.coerce(t, fb, "impute", c)));
+                one.put("from_fallback", true);
+            } else {
+                if (stat != null) {
+                    one.put("statistic", Params.num(stat));
+                }
+                one.put("fill", Values.toJson(t, fill));
             }
-            default:
-                throw unsupported(i, "impute", "strategy " + strategy);
+            fits.put(c, one);
         }
-        if (fill == null) {
-            Object fb = s.get("if_all_missing");
-            if (fb == null) {
-                throw new XtageException("step " + i + " (impute): no value to compute the " + strategy.toLowerCase()
-                    + " of '" + c + "' from: all values are missing at fit time; declare a fallback with "
-                    + "Impute.ifAllMissing(value)");
-            }
-            m.put("fill", fb);
-            m.put("from_fallback", true);
-            return m;
-        }
-        if (stat != null) {
-            m.put("statistic", stat);
-        }
-        m.put("fill", fill);
-        return m;
+        Map<String, Object> f = new LinkedHashMap<>(m);
+        f.put("fitted", fits);
+        return f;
     }
 
-    private static Double meanOf(Dataset<Row> d, Column x) {
-        Row r = d.agg(avg(x.cast(DataTypes.DoubleType))).first();
-        return r.isNullAt(0) ? null : r.getDouble(0);
-    }
-
-    /** The exact median: count the present values, sort them, and pick the middle one or two. */
-    private static Double medianOf(Dataset<Row> d, Column x) {
-        Dataset<Row> v = d.select(x.cast(DataTypes.DoubleType).as("v")).where(col("v").isNotNull()
-            .and(not(col("v").isNaN())));
-        long n = v.count();
-        if (n == 0) {
+    /** The most frequent present value, ties to the smallest; null when none. */
+    private static Object mostFrequent(Dataset<Row> d, String c, ColumnType t) {
+        Column x = SparkStepSupport.q(c);
+        // Spark orders text by UTF-8 bytes (code-point order), false before true, as the one-machine engine
+        List<Row> top = d.where(x.isNotNull()).groupBy(x.as("v")).count()
+            .orderBy(col("count").desc(), col("v").asc()).limit(1).collectAsList();
+        if (top.isEmpty()) {
             return null;
         }
-        long lo = (n - 1) / 2;
-        long hi = n / 2;
-        List<scala.Tuple2<Row, Object>> picked = v.orderBy(col("v").asc()).javaRDD().zipWithIndex()
-            .filter(t -> (Long) t._2() == lo || (Long) t._2() == hi).map(t -> new scala.Tuple2<Row, Object>(t._1(), t._2()))
-            .collect();
-        double a = Double.NaN;
-        double b = Double.NaN;
-        for (scala.Tuple2<Row, Object> t : picked) {
-            long idx = (Long) t._2();
-            if (idx == lo) {
-                a = t._1().getDouble(0);
-            }
-            if (idx == hi) {
-                b = t._1().getDouble(0);
-            }
+        Object v = SparkStepSupport.javaValue(top.get(0).get(0));
+        if (v instanceof Double && (Double) v == 0.0) {
+            return 0.0;
         }
-        return lo == hi ? a : (a + b) / 2.0;
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fitOneHot(Map<String, Object> m, Dataset<Row> d, Table schema) {
+        boolean ic = Boolean.TRUE.equals(m.get("ignore_case"));
+        Integer maxLevels = m.get("max_levels") == null ? null : ((Number) m.get("max_levels")).intValue();
+        boolean other = "MAP_TO_OTHER".equals(m.get("unseen"));
+        boolean keepSource = Boolean.TRUE.equals(m.get("keep_source"));
+        Map<String, Object> fits = new LinkedHashMap<>();
+        Set<String> outputs = new HashSet<>();
+        for (String name : resolve(m, schema)) {
+            Column key = ic ? lowerRoot(SparkStepSupport.q(name)) : SparkStepSupport.q(name);
+            Map<String, Long> counts = new HashMap<>();
+            for (Row r : d.select(key.as("k")).where(col("k").isNotNull()).groupBy(col("k")).count().collectAsList()) {
+                counts.put(r.getString(0), r.getLong(1));
+            }
+            List<String> levels = new ArrayList<>(counts.keySet());
+            List<String> infrequent = new ArrayList<>();
+            if (maxLevels != null && levels.size() > maxLevels) {
+                levels.sort((a, b) -> {
+                    int c = Long.compare(counts.get(b), counts.get(a));
+                    return c != 0 ? c : Stats.compareCodePoints(a, b);
+                });
+                infrequent.addAll(levels.subList(maxLevels, levels.size()));
+                levels = new ArrayList<>(levels.subList(0, maxLevels));
+            }
+            levels.sort(Stats::compareCodePoints);
+            infrequent.sort(Stats::compareCodePoints);
+            Map<String, String> byName = new HashMap<>();
+            List<String> outs = new ArrayList<>();
+            for (String l : levels) {
+                String out = name + "_" + l.toLowerCase(Locale.ROOT);
+                String clash = byName.put(out, l);
+                if (clash != null) {
+                    throw new PreprocessException("one_hot", name, "levels '" + clash + "' and '" + l + "' would both be "
+                        + "column '" + out + "'; use OneHot.ignoreCase() to treat them as one level");
+                }
+                outs.add(out);
+            }
+            if (other) {
+                outs.add(name + "_other");
+            }
+            for (String out : outs) {
+                if (!outputs.add(out) || (io.xtage.preprocess.internal.Tables.has(schema, out)
+                    && !(out.equals(name) && !keepSource))) {
+                    throw new SchemaException("one_hot: output column '" + out + "' of '" + name
+                        + "' already exists; rename or drop it first");
+                }
+            }
+            Map<String, Object> lv = new LinkedHashMap<>();
+            lv.put("levels", levels);
+            if (!infrequent.isEmpty()) {
+                lv.put("infrequent", infrequent);
+            }
+            fits.put(name, lv);
+        }
+        Map<String, Object> f = new LinkedHashMap<>(m);
+        f.put("fitted", fits);
+        return f;
+    }
+
+    private static Map<String, Object> fitScale(Map<String, Object> m, Dataset<Row> d, Table schema) {
+        String method = (String) m.get("method");
+        Map<String, Object> fits = new LinkedHashMap<>();
+        for (String c : resolve(m, schema)) {
+            ColumnType t = typeOf(schema, c);
+            Object into = m.get("into");
+            Object suffix = m.get("suffix");
+            String out = into != null ? (String) into : suffix != null ? c + suffix : c;
+            Column x = SparkStepSupport.q(c).cast(DataTypes.DoubleType);
+            double center;
+            double scale;
+            switch (method) {
+                case "STANDARD": {
+                    requirePresent(d, c, "scale", "no value to fit the scaler on", "impute or drop the column first");
+                    center = mean(d, c, t);
+                    scale = d.agg(stddev_pop(x)).first().getDouble(0);
+                    break;
+                }
+                case "MIN_MAX": {
+                    requirePresent(d, c, "scale", "no value to fit the scaler on", "impute or drop the column first");
+                    Row r = d.agg(min(x), max(x)).first();
+                    center = r.getDouble(0);
+                    scale = r.getDouble(1) - r.getDouble(0);
+                    break;
+                }
+                default: {
+                    SparkStepSupport.Sorted v = SparkStepSupport.sorted(d, c);
+                    if (v.n == 0) {
+                        requirePresent(d, c, "scale", "no value to fit the scaler on", "impute or drop the column first");
+                    }
+                    double[] q = v.quantilesAndMedian(0.25, 0.75);
+                    center = q[2];
+                    scale = q[1] - q[0];
+                    break;
+                }
+            }
+            if (scale == 0.0 || Double.isNaN(scale)) {
+                scale = 1.0;
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("type", t.name());
+            one.put("output", out);
+            one.put("center", Params.num(center));
+            one.put("scale", Params.num(scale));
+            fits.put(c, one);
+        }
+        Map<String, Object> f = new LinkedHashMap<>(m);
+        f.put("fitted", fits);
+        return f;
+    }
+
+    private static void requirePresent(Dataset<Row> d, String c, String step, String what, String fix) {
+        Row r = d.agg(count(SparkStepSupport.q(c)), count(lit(1))).first();
+        if (r.getLong(0) == 0) {
+            throw new PreprocessException(step, c, what + ": all " + r.getLong(1) + " values are missing at fit time; "
+                + fix);
+        }
+    }
+
+    private static Map<String, Object> fitOutliers(Map<String, Object> m, Dataset<Row> d, Table schema) {
+        String method = (String) m.get("method");
+        Map<String, Object> fits = new LinkedHashMap<>();
+        for (String c : resolve(m, schema)) {
+            ColumnType t = typeOf(schema, c);
+            requirePresent(d, c, "outliers", "no value to fit " + method.toLowerCase(Locale.ROOT) + " bounds on",
+                "drop or impute the column first");
+            double lo;
+            double hi;
+            if (method.equals("REMOVE_ZSCORE")) {
+                double z = ((Number) m.get("z")).doubleValue();
+                double mean = mean(d, c, t);
+                double std = d.agg(stddev_pop(SparkStepSupport.q(c).cast(DataTypes.DoubleType))).first().getDouble(0);
+                lo = mean - z * std;
+                hi = mean + z * std;
+            } else if (method.equals("CLIP_QUANTILES")) {
+                double[] q = SparkStepSupport.sorted(d, c).quantiles(((Number) m.get("low_quantile")).doubleValue(),
+                    ((Number) m.get("high_quantile")).doubleValue());
+                lo = q[0];
+                hi = q[1];
+            } else {
+                double k = ((Number) m.get("k")).doubleValue();
+                double[] q = SparkStepSupport.sorted(d, c).quantiles(0.25, 0.75);
+                double iqr = q[1] - q[0];
+                lo = q[0] - k * iqr;
+                hi = q[1] + k * iqr;
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("type", t.name());
+            one.put("lower", Params.num(lo));
+            one.put("upper", Params.num(hi));
+            fits.put(c, one);
+        }
+        Map<String, Object> f = new LinkedHashMap<>(m);
+        f.put("fitted", fits);
+        return f;
     }
 
     // ------------------------------------------------------------------ transform
 
-    @SuppressWarnings("unchecked")
-    private static Dataset<Row> transformStep(int i, Map<String, Object> f, Dataset<Row> d) {
-        String type = (String) f.get("type");
-        Map<String, DataType> types = types(d);
+    private static Dataset<Row> transformStep(int i, FittedStep f, Dataset<Row> d) {
+        String type = f.type();
+        Table schema = SparkStepSupport.schemaTable(d.schema());
+        Map<String, Object> m = f.toMap();
+        Dataset<Row> out;
         switch (type) {
-            case "drop_duplicates": {
-                Object subset = f.get("subset");
-                if (subset == null) {
-                    return d.dropDuplicates();
-                }
-                List<String> cols = names(subset, i, type);
-                return d.dropDuplicates(cols.toArray(new String[0]));
-            }
-            case "filter": {
-                String drop = (String) f.get("drop_where");
-                if (drop != null) {
-                    return d.where(not(coalesce(SparkExpressions.translate(drop), lit(false))));
-                }
-                return d.where(coalesce(SparkExpressions.translate((String) f.get("keep_where")), lit(false)));
-            }
-            case "normalize_text": {
-                List<String> cols = names(f.get("columns"), i, type);
-                boolean trim = Boolean.TRUE.equals(f.get("trim"));
-                String cas = (String) f.get("case");
-                List<String> tokens = (List<String>) f.getOrDefault("missing_tokens", List.of());
-                Map<String, Object> map = (Map<String, Object>) f.getOrDefault("map", Map.of());
-                Map<String, Column> repl = new LinkedHashMap<>();
-                for (String c : cols) {
-                    require(types, c, i, type);
-                    Column v = col(SparkSources.quote(c));
-                    Column s = trim ? regexp_replace(v, "^\\s+|\\s+$", "") : v;
-                    Column cased = "LOWER".equals(cas) ? lower(s) : "UPPER".equals(cas) ? upper(s) : s;
-                    Column mapped = cased;
-                    if (!map.isEmpty()) {
-                        Column w = null;
-                        for (Map.Entry<String, Object> e : map.entrySet()) {
-                            w = w == null ? when(cased.equalTo(e.getKey()), lit(e.getValue()))
-                                : w.when(cased.equalTo(e.getKey()), lit(e.getValue()));
-                        }
-                        mapped = w.otherwise(cased);
-                    }
-                    Column out = when(v.isNull().or(v.equalTo("")), lit(null).cast(DataTypes.StringType));
-                    if (!tokens.isEmpty()) {
-                        out = out.when(s.isin(tokens.toArray()), lit(null).cast(DataTypes.StringType));
-                    }
-                    out = out.otherwise(mapped);
-                    repl.put(c, when(out.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(out));
-                }
-                return replace(d, repl);
-            }
-            case "impute": {
-                Map<String, Object> fits = (Map<String, Object>) f.get("fitted");
-                Map<String, Column> repl = new LinkedHashMap<>();
-                for (Map.Entry<String, Object> e : fits.entrySet()) {
-                    String c = e.getKey();
-                    DataType t = require(types, c, i, type);
-                    Object fill = ((Map<String, Object>) e.getValue()).get("fill");
-                    Column x = col(SparkSources.quote(c));
-                    repl.put(c, coalesce(x, lit(fill).cast(t)));
-                }
-                return replace(d, repl);
-            }
-            case "bin": {
-                String c = (String) f.get("column");
-                require(types, c, i, type);
-                Column x = col(SparkSources.quote(c)).cast(DataTypes.DoubleType);
-                Column w = null;
-                for (Map<String, Object> b : (List<Map<String, Object>>) f.get("bins")) {
-                    Column in = interval((String) b.get("interval"), x, i);
-                    Object label = b.get("label");
-                    w = w == null ? when(in, lit(label)) : w.when(in, lit(label));
-                }
-                Column out = w == null ? lit(null).cast(DataTypes.StringType) : w;
-                String o = (String) f.get("output");
-                return put(d, o == null ? c : o, out.cast(DataTypes.StringType));
-            }
-            case "derive": {
-                Column e = SparkExpressions.translate((String) f.get("expression"));
-                Object rt = f.get("result_type");
-                if (rt != null) {
-                    e = e.cast(SparkSources.sparkType(io.xtage.core.schema.ColumnType.valueOf((String) rt)));
-                }
-                return put(d, (String) f.get("column"), e);
-            }
-            case "one_hot": {
-                Map<String, Object> fits = (Map<String, Object>) f.get("fitted");
-                boolean ic = Boolean.TRUE.equals(f.get("ignore_case"));
-                boolean keepSource = Boolean.TRUE.equals(f.get("keep_source"));
-                boolean inPlace = Boolean.TRUE.equals(f.get("in_place"));
-                String unseen = (String) f.get("unseen");
-                if (!"ERROR".equals(unseen) && !"IGNORE".equals(unseen)) {
-                    throw unsupported(i, type, "unseen policy " + unseen);
-                }
-                Dataset<Row> out = d;
-                for (Map.Entry<String, Object> e : fits.entrySet()) {
-                    String c = e.getKey();
-                    require(types, c, i, type);
-                    List<String> levels = (List<String>) ((Map<String, Object>) e.getValue()).get("levels");
-                    Column v = col(SparkSources.quote(c)).cast(DataTypes.StringType);
-                    if (ic) {
-                        v = lower(v);
-                    }
-                    if ("ERROR".equals(unseen)) {
-                        List<Row> bad = out.select(v.as("v")).where(col("v").isNotNull().and(col("v").notEqual(""))
-                            .and(not(col("v").isin(levels.toArray())))).distinct().limit(5).collectAsList();
-                        if (!bad.isEmpty()) {
-                            List<String> sample = new ArrayList<>();
-                            bad.forEach(r -> sample.add(r.getString(0)));
-                            throw new XtageException("step " + i + " (one_hot): values of '" + c + "' not seen at fit "
-                                + "time, such as " + sample + "; choose OneHot.unseen(UnseenPolicy.IGNORE) or refit");
-                        }
-                    }
-                    List<String> names = new ArrayList<>();
-                    List<Column> cols = new ArrayList<>();
-                    for (String l : levels) {
-                        String n = c + "_" + l.toLowerCase(java.util.Locale.ROOT);
-                        names.add(n);
-                        cols.add(when(v.equalTo(l), lit(1)).otherwise(lit(0)).as(n));
-                    }
-                    List<Column> sel = new ArrayList<>();
-                    for (String existing : out.columns()) {
-                        if (existing.equals(c)) {
-                            if (keepSource) {
-                                sel.add(col(SparkSources.quote(existing)));
-                            }
-                            if (inPlace) {
-                                sel.addAll(cols);
-                            }
-                        } else {
-                            sel.add(col(SparkSources.quote(existing)));
-                        }
-                    }
-                    if (!inPlace) {
-                        sel.addAll(cols);
-                    }
-                    out = out.select(sel.toArray(new Column[0]));
-                }
-                return out;
-            }
-            case "scale": {
-                Map<String, Object> fits = (Map<String, Object>) f.get("fitted");
-                Dataset<Row> out = d;
-                for (Map.Entry<String, Object> e : fits.entrySet()) {
-                    Map<String, Object> m = (Map<String, Object>) e.getValue();
-                    require(types, e.getKey(), i, type);
-                    double center = ((Number) m.get("center")).doubleValue();
-                    double scale = ((Number) m.get("scale")).doubleValue();
-                    Column x = col(SparkSources.quote(e.getKey())).cast(DataTypes.DoubleType);
-                    out = put(out, (String) m.get("output"), x.minus(lit(center)).divide(lit(scale)));
-                }
-                return out;
-            }
+            case "drop_duplicates":
+            case "filter":
+            case "normalize_text":
+            case "impute":
+            case "outliers":
+            case "bin":
+            case "one_hot":
+            case "scale":
+            case "derive":
+            case "cast":
+            case "rename":
+            case "select":
+            case "drop":
+            case "aggregate":
+                break;
             default:
-                throw unsupported(i, type, "this step type");
+                throw unsupported(i, type);
+        }
+        // the one-machine transform of the empty schema table: its checks, and the output layout
+        Table layout = f.transform(schema).table();
+        switch (type) {
+            case "drop_duplicates":
+                out = dropDuplicates(m, d);
+                break;
+            case "filter": {
+                String drop = (String) m.get("drop_where");
+                String cond = drop != null ? drop : (String) m.get("keep_where");
+                Column c = coalesce(SparkExpressions.translate(cond, d.schema(), "filter").column, lit(false));
+                out = d.where(drop != null ? not(c) : c);
+                break;
+            }
+            case "normalize_text":
+                out = normalizeText(m, d);
+                break;
+            case "impute":
+                out = impute(m, d);
+                break;
+            case "outliers":
+                out = outliers(m, d);
+                break;
+            case "bin":
+                out = bin(m, d);
+                break;
+            case "one_hot":
+                out = oneHot(m, d);
+                break;
+            case "scale":
+                out = scale(m, d);
+                break;
+            case "derive": {
+                Column e = SparkExpressions.translate((String) m.get("expression"), d.schema(), "derive").column;
+                e = e.cast(SparkSources.sparkType(ColumnType.valueOf((String) m.get("result_type"))));
+                out = SparkStepSupport.with(d, Map.of((String) m.get("column"), e));
+                break;
+            }
+            case "cast":
+                out = SparkStepCast.transform(m, d);
+                break;
+            case "rename":
+                out = rename(m, d);
+                break;
+            case "aggregate":
+                out = aggregate(m, d);
+                break;
+            default:
+                // select and drop: the layout is the result
+                out = d;
+                break;
+        }
+        return SparkStepSupport.conform(out, layout, i, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> dropDuplicates(Map<String, Object> m, Dataset<Row> d) {
+        List<String> subset = (List<String>) m.get("subset");
+        if (subset == null) {
+            // identical rows: which one stays does not show
+            return d.dropDuplicates();
+        }
+        String row = fresh(d, "__xtage_row");
+        String rank = fresh(d, "__xtage_rank");
+        Column[] keys = new Column[subset.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = SparkStepSupport.q(subset.get(k));
+        }
+        Column order = "LAST".equals(m.get("keep")) ? col(row).desc() : col(row).asc();
+        WindowSpec w = Window.partitionBy(keys).orderBy(order);
+        return d.withColumn(row, monotonically_increasing_id()).withColumn(rank, row_number().over(w))
+            .where(col(rank).equalTo(1)).drop(row, rank);
+    }
+
+    private static String fresh(Dataset<Row> d, String base) {
+        Set<String> names = Set.of(d.columns());
+        String n = base;
+        int k = 0;
+        while (names.contains(n)) {
+            n = base + (++k);
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> normalizeText(Map<String, Object> m, Dataset<Row> d) {
+        boolean trim = Boolean.TRUE.equals(m.get("trim"));
+        String cas = (String) m.get("case");
+        HashSet<String> tokens = new HashSet<>((List<String>) m.getOrDefault("missing_tokens", List.of()));
+        HashMap<String, String> map = new HashMap<>();
+        ((Map<String, Object>) m.getOrDefault("map", Map.of())).forEach((k, v) -> map.put(k, (String) v));
+        // NormalizeText.Rules.apply, value by value; empty text is missing
+        UDF1<String, String> rules = v -> {
+            if (v == null || v.isEmpty()) {
+                return null;
+            }
+            String s = trim ? v.strip() : v;
+            if (tokens.contains(s)) {
+                return null;
+            }
+            if ("LOWER".equals(cas)) {
+                s = s.toLowerCase(Locale.ROOT);
+            } else if ("UPPER".equals(cas)) {
+                s = s.toUpperCase(Locale.ROOT);
+            }
+            String mapped = map.get(s);
+            String r = mapped != null ? mapped : s;
+            return r.isEmpty() ? null : r;
+        };
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (String c : (List<String>) m.get("columns")) {
+            out.put(c, udf(rules, DataTypes.StringType).apply(SparkStepSupport.q(c)));
+        }
+        return SparkStepSupport.with(d, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> impute(Map<String, Object> m, Dataset<Row> d) {
+        String suffix = (String) m.get("indicator_suffix");
+        Map<String, Column> out = new LinkedHashMap<>();
+        Map<String, Column> indicators = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("fitted")).entrySet()) {
+            String c = e.getKey();
+            Map<String, Object> one = (Map<String, Object>) e.getValue();
+            ColumnType t = ColumnType.valueOf((String) one.get("type"));
+            DataType st = typeOfColumn(d, c);
+            Object fill = Values.coerce(t, one.get("fill"), "impute", c);
+            Column x = SparkStepSupport.q(c);
+            out.put(c, coalesce(x, SparkStepSupport.typedLit(fill, st)));
+            if (suffix != null) {
+                indicators.put(c + suffix, when(x.isNull(), lit(1)).otherwise(lit(0)));
+            }
+        }
+        out.putAll(indicators);
+        return SparkStepSupport.with(d, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> outliers(Map<String, Object> m, Dataset<Row> d) {
+        boolean remove = "REMOVE_IQR".equals(m.get("method")) || "REMOVE_ZSCORE".equals(m.get("method"));
+        Map<String, Column> out = new LinkedHashMap<>();
+        Column outside = lit(false);
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("fitted")).entrySet()) {
+            String c = e.getKey();
+            Map<String, Object> b = (Map<String, Object>) e.getValue();
+            ColumnType t = ColumnType.valueOf((String) b.get("type"));
+            double lower = num(b.get("lower"));
+            double upper = num(b.get("upper"));
+            Column x = SparkStepSupport.q(c);
+            if (remove) {
+                // a comparison with NaN is false in Java; Spark would order NaN above every number
+                Column o = lit(false);
+                if (!Double.isNaN(lower)) {
+                    o = o.or(x.cast(DataTypes.DoubleType).lt(lower));
+                }
+                if (!Double.isNaN(upper)) {
+                    o = o.or(x.cast(DataTypes.DoubleType).gt(upper));
+                }
+                outside = outside.or(x.isNotNull().and(o));
+                continue;
+            }
+            if (t == ColumnType.DOUBLE) {
+                Column y = x;
+                if (!Double.isNaN(upper)) {
+                    y = when(x.gt(upper), lit(upper)).otherwise(y);
+                }
+                if (!Double.isNaN(lower)) {
+                    y = when(x.lt(lower), lit(lower)).otherwise(y);
+                }
+                out.put(c, y);
+            } else {
+                // Outliers.Fitted.clip: bounds rounded inwards, as longs
+                long lo = lower == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE + 1
+                    : (long) Math.max(Long.MIN_VALUE + 1, Math.ceil(lower));
+                long hi = upper == Double.POSITIVE_INFINITY ? Long.MAX_VALUE
+                    : (long) Math.min(Long.MAX_VALUE, Math.floor(upper));
+                Column xl = x.cast(DataTypes.LongType);
+                Column y = when(xl.lt(lo), lit(lo)).when(xl.gt(hi), lit(hi)).otherwise(xl);
+                if (t == ColumnType.INT) {
+                    y = when(y.lt((long) Integer.MIN_VALUE + 1), lit(Integer.MIN_VALUE + 1))
+                        .when(y.gt((long) Integer.MAX_VALUE), lit(Integer.MAX_VALUE)).otherwise(y)
+                        .cast(DataTypes.IntegerType);
+                }
+                out.put(c, y);
+            }
+        }
+        if (remove) {
+            return d.where(not(outside));
+        }
+        return SparkStepSupport.with(d, out);
+    }
+
+    private static double num(Object o) {
+        if (o instanceof Number) {
+            return ((Number) o).doubleValue();
+        }
+        switch (String.valueOf(o)) {
+            case "Infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-Infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                return Double.NaN;
         }
     }
 
-    private static Column interval(String s, Column x, int i) {
-        String t = s.trim();
-        if (t.length() < 3 || t.indexOf(',') < 0) {
-            throw new XtageException("step " + i + " (bin): cannot read the interval '" + s + "'");
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> bin(Map<String, Object> m, Dataset<Row> d) {
+        String c = (String) m.get("column");
+        Column x = SparkStepSupport.q(c).cast(DataTypes.DoubleType);
+        List<Map<String, Object>> bins = (List<Map<String, Object>>) (m.get("fitted_bins") != null
+            ? m.get("fitted_bins") : m.get("bins"));
+        Column w = null;
+        for (Map<String, Object> b : bins) {
+            Column in = intervalCondition((String) b.get("interval"), x);
+            String label = (String) b.get("label");
+            // an empty label is a missing one, as in Tablesaw
+            Column v = label.isEmpty() ? lit(null).cast(DataTypes.StringType) : lit(label);
+            w = w == null ? when(in, v) : w.when(in, v);
         }
+        Column out = w == null ? lit(null).cast(DataTypes.StringType) : w;
+        return SparkStepSupport.with(d, Map.of((String) m.get("output"), out.cast(DataTypes.StringType)));
+    }
+
+    /** The condition of an interval as {@code Bin.Interval} writes it. */
+    private static Column intervalCondition(String s, Column x) {
+        String t = s.trim();
         boolean loClosed = t.charAt(0) == '[';
         boolean hiClosed = t.charAt(t.length() - 1) == ']';
         String[] parts = t.substring(1, t.length() - 1).split(",", -1);
-        Column c = lit(true);
+        Column c = x.isNotNull();
         String lo = parts[0].trim();
         String hi = parts[1].trim();
         if (!lo.isEmpty() && !lo.equals("-inf")) {
@@ -517,118 +826,149 @@ public final class SparkPreprocessor {
             double v = Double.parseDouble(hi);
             c = c.and(hiClosed ? x.leq(v) : x.lt(v));
         }
-        return x.isNotNull().and(c);
+        return c;
     }
 
-    /** Replaces columns in place. */
-    private static Dataset<Row> replace(Dataset<Row> d, Map<String, Column> repl) {
-        List<Column> sel = new ArrayList<>();
-        for (String c : d.columns()) {
-            Column r = repl.get(c);
-            sel.add(r != null ? r.as(c) : col(SparkSources.quote(c)));
-        }
-        return d.select(sel.toArray(new Column[0]));
-    }
+    private static final UDF1<String, String> LOWER_ROOT = s -> s == null ? null : s.toLowerCase(Locale.ROOT);
 
-    /** Replaces a column in place, or appends it. */
-    private static Dataset<Row> put(Dataset<Row> d, String name, Column value) {
-        for (String c : d.columns()) {
-            if (c.equals(name)) {
-                return replace(d, Map.of(name, value));
-            }
-        }
-        List<Column> sel = new ArrayList<>();
-        for (String c : d.columns()) {
-            sel.add(col(SparkSources.quote(c)));
-        }
-        sel.add(value.as(name));
-        return d.select(sel.toArray(new Column[0]));
-    }
-
-    private static String scaleOutput(Map<String, Object> s, String column) {
-        Object into = s.get("into");
-        Object suffix = s.get("suffix");
-        return into != null ? (String) into : suffix != null ? column + suffix : column;
+    /** Java's {@code toLowerCase(Locale.ROOT)}; Spark's {@code lower} follows the JVM's default locale. */
+    private static Column lowerRoot(Column c) {
+        return udf(LOWER_ROOT, DataTypes.StringType).apply(c);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> names(Object selector, int i, String type) {
-        if (selector instanceof List) {
-            return (List<String>) selector;
-        }
-        throw unsupported(i, type, "column selectors other than a list of names (" + selector + ")");
-    }
-
-    private static Map<String, DataType> types(Dataset<Row> d) {
-        Map<String, DataType> m = new LinkedHashMap<>();
-        for (StructField f : d.schema().fields()) {
-            m.put(f.name(), f.dataType());
-        }
-        return m;
-    }
-
-    private static DataType require(Map<String, DataType> types, String c, int i, String type) {
-        DataType t = types.get(c);
-        if (t == null) {
-            throw new XtageException("step " + i + " (" + type + "): column '" + c + "' does not exist; columns: "
-                + types.keySet());
-        }
-        return t;
-    }
-
-    private static boolean isNumeric(DataType t) {
-        return t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType) || t.equals(DataTypes.DoubleType);
-    }
-
-    static String xtageType(DataType t, int i, String type) {
-        if (t.equals(DataTypes.StringType)) {
-            return "STRING";
-        } else if (t.equals(DataTypes.IntegerType)) {
-            return "INT";
-        } else if (t.equals(DataTypes.LongType)) {
-            return "LONG";
-        } else if (t.equals(DataTypes.DoubleType)) {
-            return "DOUBLE";
-        } else if (t.equals(DataTypes.BooleanType)) {
-            return "BOOLEAN";
-        } else if (t.equals(DataTypes.DateType)) {
-            return "LOCAL_DATE";
-        } else if (t.equals(DataTypes.TimestampNTZType)) {
-            return "LOCAL_DATE_TIME";
-        }
-        throw unsupported(i, type, "columns of Spark type " + t.simpleString());
-    }
-
-    private static Object jsonValue(Object v) {
-        if (v instanceof java.sql.Date) {
-            return ((java.sql.Date) v).toLocalDate().toString();
-        }
-        if (v instanceof java.time.LocalDate || v instanceof java.time.LocalDateTime) {
-            return v.toString();
-        }
-        return v;
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        return cp(a, b);
-    }
-
-    private static int cp(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
+    private static Dataset<Row> oneHot(Map<String, Object> m, Dataset<Row> d) {
+        boolean ic = Boolean.TRUE.equals(m.get("ignore_case"));
+        String unseen = (String) m.get("unseen");
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("fitted")).entrySet()) {
+            String c = e.getKey();
+            Map<String, Object> lv = (Map<String, Object>) e.getValue();
+            List<String> levels = (List<String>) lv.get("levels");
+            List<String> infrequent = (List<String>) lv.getOrDefault("infrequent", List.of());
+            Column raw = SparkStepSupport.q(c);
+            Column key = ic ? lowerRoot(raw) : raw;
+            Column known = levels.isEmpty() ? lit(false) : key.isin(levels.toArray());
+            if ("ERROR".equals(unseen)) {
+                Column rare = infrequent.isEmpty() ? lit(false) : key.isin(infrequent.toArray());
+                Dataset<Row> bad = d.where(key.isNotNull().and(not(known)).and(not(rare)));
+                long k = bad.count();
+                if (k > 0) {
+                    Set<String> sample = new TreeSet<>();
+                    for (Row r : bad.select(raw.as("v")).distinct().orderBy(col("v")).limit(5).collectAsList()) {
+                        sample.add(r.getString(0));
+                    }
+                    throw new PreprocessException("one_hot", c, k + " values not seen at fit time, such as " + sample
+                        + "; choose OneHot.unseen(UnseenPolicy.IGNORE) or MAP_TO_OTHER, or refit");
+                }
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+            for (String l : levels) {
+                out.put(c + "_" + l.toLowerCase(Locale.ROOT), when(key.equalTo(l), lit(1)).otherwise(lit(0)));
+            }
+            if ("MAP_TO_OTHER".equals(unseen)) {
+                // unseen and infrequent values alike
+                out.put(c + "_other", when(key.isNotNull().and(not(known)), lit(1)).otherwise(lit(0)));
+            }
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return SparkStepSupport.with(d, out);
     }
 
-    private static XtageException unsupported(int i, String type, String what) {
-        return new XtageException("step " + i + " (" + type + "): the Spark engine does not support " + what + " yet");
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> scale(Map<String, Object> m, Dataset<Row> d) {
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("fitted")).entrySet()) {
+            Map<String, Object> one = (Map<String, Object>) e.getValue();
+            double center = num(one.get("center"));
+            double scale = num(one.get("scale"));
+            Column x = SparkStepSupport.q(e.getKey()).cast(DataTypes.DoubleType);
+            out.put((String) one.get("output"), SparkExpressions.nanToNull(x.minus(lit(center)).divide(lit(scale))));
+        }
+        return SparkStepSupport.with(d, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> rename(Map<String, Object> m, Dataset<Row> d) {
+        Map<String, Object> renames = (Map<String, Object>) m.get("renames");
+        List<Column> sel = new ArrayList<>();
+        for (String c : d.columns()) {
+            Object to = renames.get(c);
+            sel.add(SparkStepSupport.q(c).as(to != null ? (String) to : c));
+        }
+        return d.select(sel.toArray(new Column[0]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> aggregate(Map<String, Object> m, Dataset<Row> d) {
+        List<String> keys = (List<String>) m.get("group_by");
+        List<Column> aggs = new ArrayList<>();
+        for (Map<String, Object> a : (List<Map<String, Object>>) m.get("aggregates")) {
+            String fn = (String) a.get("function");
+            String c = (String) a.get("column");
+            String output = (String) a.get("output");
+            if (c == null) {
+                aggs.add(count(lit(1)).as(output));
+                continue;
+            }
+            Column x = SparkStepSupport.q(c);
+            ColumnType t = SparkStepSupport.xtageType(typeOfColumn(d, c));
+            Column agg;
+            switch (fn) {
+                case "COUNT":
+                    agg = count(x);
+                    break;
+                case "SUM":
+                    if (t == ColumnType.DOUBLE) {
+                        agg = sum(x);
+                    } else {
+                        // exact, so an overflow of LONG fails as in the one-machine engine
+                        Column s = sum(x.cast(DataTypes.createDecimalType(38, 0)));
+                        agg = when(s.gt(lit(new BigDecimal(Long.MAX_VALUE))).or(s.lt(lit(new BigDecimal(Long.MIN_VALUE)))),
+                            raise_error(lit("aggregate: column '" + c + "': the sum of a group overflows LONG; cast the "
+                                + "column to DOUBLE first")).cast(DataTypes.LongType))
+                            .when(s.equalTo(lit(new BigDecimal(Long.MIN_VALUE))), lit(null).cast(DataTypes.LongType))
+                            .otherwise(s.cast(DataTypes.LongType));
+                    }
+                    break;
+                case "MEAN":
+                    agg = avg(x.cast(DataTypes.DoubleType));
+                    break;
+                case "MEDIAN": {
+                    // the exact median of each group: the middle value, or the mean of the two middle ones
+                    Column sorted = array_sort(collect_list(x.cast(DataTypes.DoubleType)));
+                    Column n = size(sorted);
+                    Column lo = element_at(sorted, n.plus(1).divide(2).cast(DataTypes.IntegerType));
+                    Column hi = element_at(sorted, n.divide(2).cast(DataTypes.IntegerType).plus(1));
+                    agg = when(n.equalTo(0), lit(null).cast(DataTypes.DoubleType))
+                        .when(n.mod(2).equalTo(1), lo).otherwise(lo.plus(hi).divide(2.0));
+                    break;
+                }
+                case "MIN":
+                    agg = min(x);
+                    break;
+                default:
+                    agg = max(x);
+                    break;
+            }
+            aggs.add(agg.as(output));
+        }
+        if (keys.isEmpty()) {
+            if (aggs.isEmpty()) {
+                throw new IllegalStateException("Aggregate has neither keys nor aggregates");
+            }
+            return d.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        }
+        Column[] k = new Column[keys.size()];
+        for (int j = 0; j < k.length; j++) {
+            k[j] = SparkStepSupport.q(keys.get(j));
+        }
+        if (aggs.isEmpty()) {
+            return d.select(k).distinct();
+        }
+        return d.groupBy(k).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    }
+
+    private static XtageException unsupported(int i, String type) {
+        return new XtageException("step " + i + " (" + type + "): the Spark engine runs the built-in step types only; "
+            + "'" + type + "' is not one of them");
     }
 }
