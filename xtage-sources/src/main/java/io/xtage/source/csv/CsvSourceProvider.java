@@ -1,15 +1,11 @@
 package io.xtage.source.csv;
 
-import io.xtage.core.RejectPolicy;
 import io.xtage.core.Source;
-import io.xtage.core.schema.ColumnSpec;
-import io.xtage.core.schema.ColumnType;
-import io.xtage.core.schema.Schema;
 import io.xtage.core.spi.SourceProvider;
+import io.xtage.source.internal.ProviderOptions;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +83,7 @@ public final class CsvSourceProvider implements SourceProvider {
     public Source create(URI uri, Map<String, String> options) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        Path path = toPath(uri);
+        Path path = ProviderOptions.toPath(kind(), uri);
         String lower = path.toString().toLowerCase(Locale.ROOT);
         CsvOptions.Builder o = (lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") ? CsvOptions.TSV
             : CsvOptions.DEFAULT).toBuilder();
@@ -114,52 +110,40 @@ public final class CsvSourceProvider implements SourceProvider {
                     }
                     break;
                 case "header":
-                    o.header(bool(key, v));
+                    o.header(ProviderOptions.bool(key, v));
                     break;
                 case "snake_case":
-                    o.snakeCaseHeaders(bool(key, v));
+                    o.snakeCaseHeaders(ProviderOptions.bool(key, v));
                     break;
                 case "ignore_empty_lines":
-                    o.ignoreEmptyLines(bool(key, v));
+                    o.ignoreEmptyLines(ProviderOptions.bool(key, v));
                     break;
                 case "column_names":
-                    o.columnNames(list(v));
+                    o.columnNames(ProviderOptions.list(v));
                     break;
                 case "missing":
-                    o.missingTokens(list(v).toArray(new String[0]));
+                    o.missingTokens(ProviderOptions.list(v).toArray(new String[0]));
                     break;
                 case "locale":
-                    o.locale(Locale.forLanguageTag(v.strip()));
+                    o.locale(ProviderOptions.locale(v));
                     break;
                 case "sample_rows":
-                    o.sampleRows(positive(key, v));
+                    o.sampleRows(ProviderOptions.positive(key, v));
                     break;
                 case "max_record_chars":
-                    o.maxRecordChars(positive(key, v));
+                    o.maxRecordChars(ProviderOptions.positive(key, v));
                     break;
                 case "reject_policy":
-                    s.rejectPolicy(policy(v));
+                    s.rejectPolicy(ProviderOptions.rejectPolicy(v));
                     break;
                 case "schema":
-                    s.schema(schema(v));
+                    s.schema(ProviderOptions.schema(v));
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown csv option '" + key + "'; known options: "
-                        + String.join(", ", KEYS));
+                    throw ProviderOptions.unknown(kind(), key, KEYS);
             }
         }
         return s.options(o.build()).build();
-    }
-
-    static Path toPath(URI uri) {
-        if (uri.getScheme() == null) {
-            return Path.of(uri.getPath());
-        }
-        if (!"file".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("the csv source reads files; " + uri.getScheme()
-                + ": URIs need another source (http, jdbc)");
-        }
-        return Path.of(uri);
     }
 
     private static char character(String key, String v) {
@@ -170,86 +154,8 @@ public final class CsvSourceProvider implements SourceProvider {
             return '\0';
         }
         if (v.length() != 1) {
-            throw new IllegalArgumentException("option '" + key + "' must be one character, 'tab' or 'none' (was '"
-                + v + "')");
+            throw ProviderOptions.invalid(key, "one character, 'tab' or 'none'", v);
         }
         return v.charAt(0);
-    }
-
-    private static boolean bool(String key, String v) {
-        if (v.strip().equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.strip().equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException("option '" + key + "' must be true or false (was '" + v + "')");
-    }
-
-    private static int positive(String key, String v) {
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("option '" + key + "' must be a positive integer (was '" + v + "')");
-    }
-
-    private static List<String> list(String v) {
-        List<String> out = new ArrayList<>();
-        for (String p : v.split(",", -1)) {
-            if (!p.isBlank()) {
-                out.add(p.strip());
-            }
-        }
-        return out;
-    }
-
-    static RejectPolicy policy(String v) {
-        String p = v.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (p.equals("lenient")) {
-                return RejectPolicy.lenient();
-            }
-            if (p.equals("strict")) {
-                return RejectPolicy.strict();
-            }
-            if (p.startsWith("max_rows(") && p.endsWith(")")) {
-                return RejectPolicy.maxRows(Long.parseLong(p.substring(9, p.length() - 1).strip()));
-            }
-            if (p.startsWith("max_fraction(") && p.endsWith(")")) {
-                return RejectPolicy.maxFraction(Double.parseDouble(p.substring(13, p.length() - 1).strip()));
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("option 'reject_policy' must be lenient, strict, max_rows(N) or "
-            + "max_fraction(F) (was '" + v + "')");
-    }
-
-    static Schema schema(String v) {
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (String part : list(v)) {
-            String[] f = part.split(":", 3);
-            if (f.length < 2 || f[0].isBlank()) {
-                throw new IllegalArgumentException("option 'schema': '" + part + "' is not name:TYPE");
-            }
-            ColumnType type;
-            try {
-                type = ColumnType.valueOf(f[1].strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("option 'schema': unknown type '" + f[1] + "' for column '" + f[0]
-                    + "'; types: " + Arrays.toString(ColumnType.values()), e);
-            }
-            ColumnSpec c = ColumnSpec.of(f[0].strip(), type);
-            if (f.length == 3) {
-                c = c.withFormats(Arrays.asList(f[2].split("\\|")));
-            }
-            cols.add(c);
-        }
-        return Schema.of(cols);
     }
 }

@@ -5,12 +5,11 @@ import io.xtage.core.Source;
 import io.xtage.core.Sources;
 import io.xtage.core.spi.RecordFormat;
 import io.xtage.core.spi.SourceProvider;
+import io.xtage.source.internal.ProviderOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -117,7 +116,7 @@ public final class HttpSourceProvider implements SourceProvider {
         if (method.equals("POST")) {
             b.post(o.getOrDefault("body", ""), o.getOrDefault("content_type", "application/json"));
         } else if (!method.equals("GET")) {
-            throw new IllegalArgumentException("option method must be GET or POST, was '" + method + "'");
+            throw ProviderOptions.invalid("method", "GET or POST", method);
         } else if (o.containsKey("body")) {
             throw new IllegalArgumentException("option body needs method=POST");
         }
@@ -183,8 +182,7 @@ public final class HttpSourceProvider implements SourceProvider {
             case "link":
                 return Pagination.linkHeader();
             default:
-                throw new IllegalArgumentException("option pagination must be one of " + List.of("none", "pages",
-                    "offset", "cursor", "link") + ", was '" + kind + "'");
+                throw ProviderOptions.invalid("pagination", "none, pages, offset, cursor or link", kind);
         }
     }
 
@@ -196,33 +194,10 @@ public final class HttpSourceProvider implements SourceProvider {
     }
 
     private static int integer(Map<String, String> o, String key) {
-        try {
-            return Integer.parseInt(o.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + " must be an integer, was '" + o.get(key) + "'", e);
-        }
+        return ProviderOptions.integer(key, o.get(key));
     }
 
-    static Duration duration(Map<String, String> o, String key) {
-        String v = o.get(key).trim().toLowerCase(Locale.ROOT);
-        try {
-            if (v.startsWith("pt") || v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(Locale.ROOT));
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).trim()));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException("option " + key + " must be a duration such as 300ms, 10s, 2m or "
-                + "PT10S, was '" + o.get(key) + "'", e);
-        }
-        throw new IllegalArgumentException("option " + key + " must be a duration such as 300ms, 10s, 2m or PT10S, "
-            + "was '" + o.get(key) + "'");
+    private static Duration duration(Map<String, String> o, String key) {
+        return ProviderOptions.duration(key, o.get(key));
     }
 }

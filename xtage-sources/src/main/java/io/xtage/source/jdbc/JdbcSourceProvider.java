@@ -3,11 +3,9 @@ package io.xtage.source.jdbc;
 import io.xtage.core.SecretSupplier;
 import io.xtage.core.Source;
 import io.xtage.core.spi.SourceProvider;
+import io.xtage.source.internal.ProviderOptions;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -105,53 +103,17 @@ public final class JdbcSourceProvider implements SourceProvider {
         }
         JdbcOptions.Builder o = JdbcOptions.builder();
         if (options.containsKey("fetch_size")) {
-            try {
-                o.fetchSize(Integer.parseInt(options.get("fetch_size").trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("option fetch_size must be an integer, was '"
-                    + options.get("fetch_size") + "'", e);
-            }
+            o.fetchSize(ProviderOptions.integer("fetch_size", options.get("fetch_size")));
         }
         if (options.containsKey("query_timeout")) {
-            o.queryTimeout(duration("query_timeout", options.get("query_timeout")));
+            o.queryTimeout(ProviderOptions.duration("query_timeout", options.get("query_timeout")));
         }
         if (options.containsKey("snake_case")) {
-            o.snakeCaseNames(bool("snake_case", options.get("snake_case")));
+            o.snakeCaseNames(ProviderOptions.bool("snake_case", options.get("snake_case")));
         }
         if (options.containsKey("unmapped_as_text")) {
-            o.unmappedAsText(bool("unmapped_as_text", options.get("unmapped_as_text")));
+            o.unmappedAsText(ProviderOptions.bool("unmapped_as_text", options.get("unmapped_as_text")));
         }
         return b.options(o.build()).build();
-    }
-
-    private static boolean bool(String key, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true") || v.equals("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new IllegalArgumentException("option " + key + " must be true or false, was '" + value + "'");
-    }
-
-    static Duration duration(String key, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(Locale.ROOT));
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).trim()));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException("option " + key + " must be a duration such as 30s, 500ms, 2m or "
-                + "PT30S, was '" + value + "'", e);
-        }
-        throw new IllegalArgumentException("option " + key + " must be a duration such as 30s, 500ms, 2m or PT30S, "
-            + "was '" + value + "'");
     }
 }

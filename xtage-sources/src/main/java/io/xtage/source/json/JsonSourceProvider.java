@@ -1,14 +1,10 @@
 package io.xtage.source.json;
 
-import io.xtage.core.RejectPolicy;
 import io.xtage.core.Source;
-import io.xtage.core.schema.ColumnSpec;
-import io.xtage.core.schema.ColumnType;
-import io.xtage.core.schema.Schema;
 import io.xtage.core.spi.SourceProvider;
+import io.xtage.source.internal.ProviderOptions;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +83,7 @@ public final class JsonSourceProvider implements SourceProvider {
     public Source create(URI uri, Map<String, String> options) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        Path path = toPath(uri);
+        Path path = ProviderOptions.toPath(kind(), uri);
         String lower = path.toString().toLowerCase(Locale.ROOT);
         boolean lines = lower.endsWith(".ndjson") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson.gz")
             || lower.endsWith(".jsonl.gz");
@@ -108,141 +104,50 @@ public final class JsonSourceProvider implements SourceProvider {
                         o.layout(JsonLayout.valueOf(v.toUpperCase(Locale.ROOT)));
                         layoutSet = true;
                     } catch (IllegalArgumentException ex) {
-                        throw new IllegalArgumentException("option 'layout' must be auto, array or ndjson (was '" + v
-                            + "')", ex);
+                        throw ProviderOptions.invalid(key, "auto, array or ndjson", v, ex);
                     }
                     break;
                 case "snake_case":
-                    o.snakeCaseNames(bool(key, v));
+                    o.snakeCaseNames(ProviderOptions.bool(key, v));
                     break;
                 case "missing":
-                    o.missingTokens(list(v).toArray(new String[0]));
+                    o.missingTokens(ProviderOptions.list(v).toArray(new String[0]));
                     break;
                 case "locale":
-                    o.locale(Locale.forLanguageTag(v));
+                    o.locale(ProviderOptions.locale(v));
                     break;
                 case "sample_records":
-                    o.sampleRecords(positive(key, v));
+                    o.sampleRecords(ProviderOptions.positive(key, v));
                     break;
                 case "max_nesting_depth":
-                    o.maxNestingDepth(positive(key, v));
+                    o.maxNestingDepth(ProviderOptions.positive(key, v));
                     break;
                 case "max_document_length":
                     try {
                         o.maxDocumentLength(Long.parseLong(v));
                     } catch (NumberFormatException ex) {
-                        throw new IllegalArgumentException("option 'max_document_length' must be a number of bytes or "
-                            + "-1 (was '" + v + "')", ex);
+                        throw ProviderOptions.invalid(key, "a number of bytes or -1", v, ex);
                     }
                     break;
                 case "max_string_length":
-                    o.maxStringLength(positive(key, v));
+                    o.maxStringLength(ProviderOptions.positive(key, v));
                     break;
                 case "max_line_length":
-                    o.maxLineLength(positive(key, v));
+                    o.maxLineLength(ProviderOptions.positive(key, v));
                     break;
                 case "reject_policy":
-                    s.rejectPolicy(policy(v));
+                    s.rejectPolicy(ProviderOptions.rejectPolicy(v));
                     break;
                 case "schema":
-                    s.schema(schema(v));
+                    s.schema(ProviderOptions.schema(v));
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown json option '" + key + "'; known options: "
-                        + String.join(", ", KEYS));
+                    throw ProviderOptions.unknown(kind(), key, KEYS);
             }
         }
         if (lines && pointerSet && !layoutSet) {
             o.layout(JsonLayout.ARRAY); // a pointer into a .ndjson file means the caller knows it is one document
         }
         return s.options(o.build()).build();
-    }
-
-    private static Path toPath(URI uri) {
-        if (uri.getScheme() == null) {
-            return Path.of(uri.getPath());
-        }
-        if (!"file".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("the json source reads files; " + uri.getScheme()
-                + ": URIs need another source (http)");
-        }
-        return Path.of(uri);
-    }
-
-    private static boolean bool(String key, String v) {
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException("option '" + key + "' must be true or false (was '" + v + "')");
-    }
-
-    private static int positive(String key, String v) {
-        try {
-            int n = Integer.parseInt(v);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("option '" + key + "' must be a positive integer (was '" + v + "')");
-    }
-
-    private static List<String> list(String v) {
-        List<String> out = new ArrayList<>();
-        for (String p : v.split(",", -1)) {
-            if (!p.isBlank()) {
-                out.add(p.strip());
-            }
-        }
-        return out;
-    }
-
-    private static RejectPolicy policy(String v) {
-        String p = v.toLowerCase(Locale.ROOT);
-        try {
-            if (p.equals("lenient")) {
-                return RejectPolicy.lenient();
-            }
-            if (p.equals("strict")) {
-                return RejectPolicy.strict();
-            }
-            if (p.startsWith("max_rows(") && p.endsWith(")")) {
-                return RejectPolicy.maxRows(Long.parseLong(p.substring(9, p.length() - 1).strip()));
-            }
-            if (p.startsWith("max_fraction(") && p.endsWith(")")) {
-                return RejectPolicy.maxFraction(Double.parseDouble(p.substring(13, p.length() - 1).strip()));
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("option 'reject_policy' must be lenient, strict, max_rows(N) or "
-            + "max_fraction(F) (was '" + v + "')");
-    }
-
-    private static Schema schema(String v) {
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (String part : list(v)) {
-            String[] f = part.split(":", 3);
-            if (f.length < 2 || f[0].isBlank()) {
-                throw new IllegalArgumentException("option 'schema': '" + part + "' is not name:TYPE");
-            }
-            ColumnType type;
-            try {
-                type = ColumnType.valueOf(f[1].strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("option 'schema': unknown type '" + f[1] + "' for column '" + f[0]
-                    + "'; types: " + Arrays.toString(ColumnType.values()), e);
-            }
-            ColumnSpec c = ColumnSpec.of(f[0].strip(), type);
-            if (f.length == 3) {
-                c = c.withFormats(Arrays.asList(f[2].split("\\|")));
-            }
-            cols.add(c);
-        }
-        return Schema.of(cols);
     }
 }
