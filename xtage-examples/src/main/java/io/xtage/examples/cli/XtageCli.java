@@ -48,7 +48,26 @@ public final class XtageCli implements Runnable {
      * @since 0.1.0
      */
     public static void main(String[] args) {
+        initTablesawMeanwhile();
         System.exit(new CommandLine(new XtageCli()).execute(args));
+    }
+
+    /**
+     * Tablesaw's {@code Table} scans the class path for its readers and writers when the class
+     * is first used (a ClassGraph scan of the whole jar, about 0.3 s here). Every command builds
+     * tables, so that scan is started on a daemon thread now, while the command line is parsed
+     * and the inputs are opened, instead of stalling the first read that finishes.
+     */
+    private static void initTablesawMeanwhile() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("tech.tablesaw.api.Table", true, XtageCli.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the command that needs Table reports it
+            }
+        }, "xtage-init-tablesaw");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
