@@ -37,7 +37,8 @@ import tech.tablesaw.api.Table;
 /**
  * Pins, per built-in step type and variant, everything a user can see of a step and its fitted
  * form: the plan and fitted JSON (byte for byte), the JSON read back and written again, the
- * {@code toString} and {@code hashCode} of both, the step report and the output table. The
+ * {@code toString} of both (and equal hash codes after a round trip; some hash an enum, so the
+ * number itself varies between runs), the step report and the output table. The
  * expected text is in {@code src/test/resources/io/xtage/preprocess/step/golden/<case>.txt}; it
  * was recorded from the code before the fitted-column plumbing was shared, so a refactoring that
  * changes any of it fails here. Re-record deliberately with
@@ -131,6 +132,7 @@ class FittedJsonGoldenTest {
         FittedPreprocessor back = FittedPreprocessor.fromJson(fittedJson);
         assertThat(back.toJson()).isEqualTo(fittedJson);
         assertThat(back).isEqualTo(fitted);
+        assertThat(DataPreprocessor.fromJson(planJson).steps().get(0)).isEqualTo(step).hasSameHashCodeAs(step);
         FittedStep f = fitted.steps().get(0);
         FittedStep fb = back.steps().get(0);
         assertThat(fb).isEqualTo(f).hasSameHashCodeAs(f);
@@ -139,10 +141,8 @@ class FittedJsonGoldenTest {
         StringBuilder sb = new StringBuilder();
         sb.append("== plan\n").append(planJson).append('\n');
         sb.append("== step toString\n").append(step).append('\n');
-        sb.append("== step hashCode\n").append(step.hashCode()).append('\n');
         sb.append("== fitted\n").append(fittedJson).append('\n');
         sb.append("== fitted toString\n").append(f).append('\n');
-        sb.append("== fitted hashCode\n").append(f.hashCode()).append('\n');
         sb.append("== report on the fit table\n").append(report(onFit.report().steps().get(0))).append('\n');
         sb.append("== output on the fit table\n").append(render(onFit.table())).append('\n');
         sb.append("== report on another table\n").append(report(onOther.report().steps().get(0))).append('\n');
