@@ -8,22 +8,19 @@ import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
 import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
+import io.xtage.preprocess.internal.Conversions;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Tables;
 import io.xtage.preprocess.internal.Values;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Converts columns to another {@link ColumnType}, in place.
+ * Converts columns to another {@link ColumnType}, in place, value by value with the rules below
+ * (shared with other engines through {@code io.xtage.preprocess.internal.Conversions}).
  *
  * <table>
  * <caption>Conversions</caption>
@@ -56,7 +53,6 @@ import tech.tablesaw.columns.Column;
 public final class Cast implements Step {
     static final String TYPE = "cast";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cast.class);
-    private static final Object INVALID = new Object();
 
     /**
      * What a value that does not convert does.
@@ -147,122 +143,6 @@ public final class Cast implements Step {
         return "Cast" + toMap();
     }
 
-    static Object convert(Object v, ColumnType to) {
-        if (v == null) {
-            return null;
-        }
-        switch (to) {
-            case STRING:
-                if (v instanceof Boolean || v instanceof Long || v instanceof LocalDate || v instanceof LocalDateTime) {
-                    return v.toString();
-                }
-                if (v instanceof Double) {
-                    return Double.toString((Double) v);
-                }
-                return v.toString();
-            case INT:
-            case LONG: {
-                Long l = toLong(v);
-                if (l == null || l == Long.MIN_VALUE || (to == ColumnType.INT && (l <= Integer.MIN_VALUE
-                    || l > Integer.MAX_VALUE))) {
-                    return INVALID;
-                }
-                return l;
-            }
-            case DOUBLE:
-                if (v instanceof Long) {
-                    return (double) (Long) v;
-                }
-                if (v instanceof Double) {
-                    return v;
-                }
-                if (v instanceof Boolean) {
-                    return ((Boolean) v) ? 1.0 : 0.0;
-                }
-                if (v instanceof String) {
-                    try {
-                        double d = Double.parseDouble(((String) v).strip());
-                        return Double.isNaN(d) ? INVALID : d;
-                    } catch (NumberFormatException e) {
-                        return INVALID;
-                    }
-                }
-                return INVALID;
-            case BOOLEAN:
-                if (v instanceof Boolean) {
-                    return v;
-                }
-                if (v instanceof Long || v instanceof Double) {
-                    double d = ((Number) v).doubleValue();
-                    return d == 1.0 ? Boolean.TRUE : d == 0.0 ? Boolean.FALSE : INVALID;
-                }
-                if (v instanceof String) {
-                    String s = ((String) v).strip().toLowerCase(Locale.ROOT);
-                    return s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : INVALID;
-                }
-                return INVALID;
-            case LOCAL_DATE:
-                if (v instanceof LocalDate) {
-                    return v;
-                }
-                if (v instanceof LocalDateTime) {
-                    return ((LocalDateTime) v).toLocalDate();
-                }
-                if (v instanceof String) {
-                    try {
-                        return LocalDate.parse(((String) v).strip());
-                    } catch (DateTimeParseException e) {
-                        return INVALID;
-                    }
-                }
-                return INVALID;
-            default:
-                if (v instanceof LocalDateTime) {
-                    return v;
-                }
-                if (v instanceof LocalDate) {
-                    return ((LocalDate) v).atStartOfDay();
-                }
-                if (v instanceof String) {
-                    try {
-                        return LocalDateTime.parse(((String) v).strip());
-                    } catch (DateTimeParseException e) {
-                        return INVALID;
-                    }
-                }
-                return INVALID;
-        }
-    }
-
-    private static Long toLong(Object v) {
-        if (v instanceof Long) {
-            return (Long) v;
-        }
-        if (v instanceof Double) {
-            double d = (Double) v;
-            if (d == Math.rint(d) && d >= -9.223372036854775E18 && d < 9.223372036854775807E18) {
-                return (long) d;
-            }
-            return null;
-        }
-        if (v instanceof Boolean) {
-            return ((Boolean) v) ? 1L : 0L;
-        }
-        if (v instanceof String) {
-            String s = ((String) v).strip();
-            try {
-                return Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                try {
-                    return new BigDecimal(s).longValueExact();
-                } catch (NumberFormatException | ArithmeticException e2) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
     /** Cast with its columns resolved. */
     static final class Fitted implements FittedStep {
         private final ColumnType target;
@@ -307,8 +187,8 @@ public final class Cast implements Step {
                 long changed = 0;
                 for (int i = 0; i < n; i++) {
                     Object v = Values.valueAt(c, i);
-                    Object w = convert(v, target);
-                    if (w == INVALID) {
+                    Object w = Conversions.convert(v, target);
+                    if (w == Conversions.INVALID) {
                         if (onInvalid == OnInvalid.ERROR) {
                             throw new PreprocessException(TYPE, name, "row " + i + ": cannot convert " + Values.show(v)
                                 + " from " + from + " to " + target + "; use Cast.onInvalid(OnInvalid.MISSING) to make "
