@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.xtage.core.XtageException;
 import io.xtage.core.schema.ColumnType;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,12 +163,6 @@ final class SparkStepSupport {
 
     /** A typed literal for a value in its one-machine Java form (Long, Double, String, ...). */
     static Column typedLit(Object v, DataType t) {
-        if (v == null) {
-            return lit(null).cast(t);
-        }
-        if (v instanceof LocalDate || v instanceof LocalDateTime) {
-            return lit(v).cast(t);
-        }
         return lit(v).cast(t);
     }
 
