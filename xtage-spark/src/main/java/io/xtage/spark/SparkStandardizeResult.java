@@ -57,7 +57,12 @@ public final class SparkStandardizeResult {
         return dateFormats;
     }
 
-    /** @return the values the plan's casts and dates rejected, as a rejects Dataset @since 0.1.0 */
+    /**
+     * @return the values the plan's casts and dates rejected, and the unmatched left rows of joins
+     *     declared {@code reject_unmatched}, as a rejects Dataset with the columns of
+     *     {@code rejects.csv} (source, record, column, value, reason)
+     * @since 0.1.0
+     */
     public Dataset<Row> rejects() {
         return rejects;
     }

@@ -72,7 +72,8 @@ class SparkStandardizerParityTest {
             .cast("f", ColumnType.LOCAL_DATE_TIME).build();
         Both b = assertSame(spark, plan, Map.of("t", texts()));
         assertThat(b.remoteRejects).contains("t|3|a|x|cannot parse 'x' as LONG (unexpected character 'x' at position 1)");
-        assertThat(b.localRejects).noneMatch(x -> x.startsWith("t|2|"));
+        // the one-machine engine trims: " 13 " is the number 13, not a reject
+        assertThat(b.localRejects).noneMatch(x -> x.startsWith("t|2|a|") || x.startsWith("t|2|b|"));
     }
 
     @Test
