@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Typed reading of a step's JSON map, with errors that name the step and the field, and a check
@@ -30,6 +33,20 @@ public final class Params {
     /** Wraps a step's JSON map. */
     public static Params of(String step, Map<String, Object> map) {
         return new Params(step, map == null ? Map.of() : map);
+    }
+
+    /**
+     * Reads a whole JSON map: {@code read} takes what it needs, then every field must have been
+     * used.
+     *
+     * @return what {@code read} returned
+     * @throws XtageException on a missing, mistyped or unknown field
+     */
+    public static <T> T read(String step, Map<String, Object> map, Function<Params, T> read) {
+        Params p = of(step, map);
+        T value = read.apply(p);
+        p.done();
+        return value;
     }
 
     public boolean has(String key) {
@@ -176,6 +193,15 @@ public final class Params {
         return out;
     }
 
+    /** A list of strings, or null when the field is absent or null. */
+    public List<String> optStrings(String key) {
+        if (!has(key)) {
+            raw(key, false);
+            return null;
+        }
+        return strings(key);
+    }
+
     public List<Double> doubles(String key) {
         List<Double> out = new ArrayList<>();
         for (Object o : list(key)) {
@@ -228,6 +254,43 @@ public final class Params {
                 names.add(c.name());
             }
             throw error("field '" + key + "' must be one of " + names + ", found '" + s + "'");
+        }
+    }
+
+    /**
+     * Reads the per-column part of a fitted step (its {@code fitted} field: one object per column,
+     * keyed by the column's name), in order. Each object must be fully used by {@code read}.
+     *
+     * @param fitted the value of the {@code fitted} field, from {@link #map(String)}
+     * @param read builds one column's value from its name and its fields
+     * @return one value per column, in the map's order
+     * @throws XtageException if a column's value is not an object, or on its fields
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> perColumn(Map<String, Object> fitted, BiFunction<String, Params, T> read) {
+        List<T> out = new ArrayList<>(fitted.size());
+        for (Map.Entry<String, Object> e : fitted.entrySet()) {
+            if (!(e.getValue() instanceof Map)) {
+                throw error("fitted column '" + e.getKey() + "' must be an object");
+            }
+            out.add(read(step, (Map<String, Object>) e.getValue(), f -> read.apply(e.getKey(), f)));
+        }
+        return out;
+    }
+
+    /**
+     * Runs a step's factory or builder on values read from the JSON: its checks
+     * ({@code IllegalArgumentException}, {@code IllegalStateException}, and the
+     * {@code NullPointerException} of a required value that was null) become errors that name
+     * the step in the JSON, as every other error here.
+     *
+     * @return what {@code build} returned
+     */
+    public <T> T valid(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+            throw error(e.getMessage());
         }
     }
 
