@@ -3,12 +3,9 @@ package io.xtage.preprocess.step;
 import io.xtage.core.SchemaException;
 import io.xtage.core.internal.Gather;
 import io.xtage.core.schema.ColumnType;
-import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.StatelessStep;
-import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Groups;
 import io.xtage.preprocess.internal.Params;
@@ -429,36 +426,26 @@ public final class Aggregate implements StatelessStep {
         return "Aggregate" + toMap();
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType.Stateless<Aggregate> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            try {
+        Aggregate read(Params p) {
+            return p.valid(() -> {
                 Aggregate a = groupBy(p.strings("group_by").toArray(new String[0]));
                 for (Object o : p.list("aggregates")) {
                     if (!(o instanceof Map)) {
                         throw p.error("each aggregate must be an object with function, column and output");
                     }
-                    Params ap = Params.of(TYPE, (Map<String, Object>) o);
-                    a = a.agg(ap.enumValue("function", Function.class), ap.optString("column"), ap.string("output"));
-                    ap.done();
+                    Aggregate before = a;
+                    a = Params.read(TYPE, (Map<String, Object>) o, ap -> before.agg(ap.enumValue("function", Function.class),
+                        ap.optString("column"), ap.string("output")));
                 }
-                p.done();
                 return a;
-            } catch (IllegalArgumentException e) {
-                throw p.error(e.getMessage());
-            }
-        }
-
-        @Override
-        public FittedStep readFitted(Map<String, Object> json) {
-            return (Aggregate) readStep(json);
+            });
         }
     }
 }

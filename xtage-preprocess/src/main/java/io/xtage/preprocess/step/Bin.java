@@ -6,7 +6,6 @@ import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Stats;
@@ -374,7 +373,7 @@ public final class Bin implements Step {
     }
 
     /** Bin with its intervals fixed or fitted. */
-    static final class Fitted implements FittedStep {
+    static final class Fitted extends ValueFitted {
         private final String column;
         private final String output;
         private final ColumnType type;
@@ -385,6 +384,7 @@ public final class Bin implements Step {
 
         Fitted(String column, String output, ColumnType type, List<Interval> intervals, List<String> labels,
                int quantiles, List<String> quantileLabels) {
+            super(TYPE);
             this.column = column;
             this.output = output;
             this.type = type;
@@ -392,11 +392,6 @@ public final class Bin implements Step {
             this.labels = List.copyOf(labels);
             this.quantiles = quantiles;
             this.quantileLabels = List.copyOf(quantileLabels);
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -466,27 +461,11 @@ public final class Bin implements Step {
                 .detail("out_of_range", outOfRange);
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Bin.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<Bin> {
+        Type() {
+            super(TYPE);
         }
 
         @SuppressWarnings("unchecked")
@@ -495,28 +474,24 @@ public final class Bin implements Step {
                 if (!(o instanceof Map)) {
                     throw p.error("each of '" + key + "' must be an object with interval and label");
                 }
-                Params b = Params.of(TYPE, (Map<String, Object>) o);
-                try {
-                    iv.add(Interval.parse(b.string("interval")));
-                } catch (IllegalArgumentException e) {
-                    throw p.error(e.getMessage());
-                }
-                ls.add(b.string("label"));
-                b.done();
+                Params.read(TYPE, (Map<String, Object>) o, b -> {
+                    iv.add(p.valid(() -> Interval.parse(b.string("interval"))));
+                    return ls.add(b.string("label"));
+                });
             }
         }
 
-        private static Bin read(Params p) {
+        @Override
+        Bin read(Params p) {
             String column = p.string("column");
             String output = p.string("output");
-            try {
+            return p.valid(() -> {
                 Bin b;
                 if (p.has("quantiles")) {
                     b = quantiles(column, p.integer("quantiles"));
-                    if (p.has("labels")) {
-                        b = b.labels(p.strings("labels").toArray(new String[0]));
-                    } else {
-                        p.optString("labels");
+                    List<String> labels = p.optStrings("labels");
+                    if (labels != null) {
+                        b = b.labels(labels.toArray(new String[0]));
                     }
                 } else {
                     List<Interval> iv = new ArrayList<>();
@@ -525,38 +500,26 @@ public final class Bin implements Step {
                     b = new Bin(column, null, iv, ls, 0);
                 }
                 return b.into(output);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw p.error(e.getMessage());
-            }
-        }
-
-        @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Bin b = read(p);
-            p.done();
-            return b;
+            });
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            ColumnType t = p.enumValue("column_type", ColumnType.class);
-            String column = p.string("column");
-            String output = p.string("output");
-            int q = p.has("quantiles") ? p.integer("quantiles") : 0;
-            List<String> ql = p.has("labels") ? p.strings("labels") : List.of();
-            if (!p.has("labels")) {
-                p.optString("labels");
-            }
-            List<Interval> iv = new ArrayList<>();
-            List<String> ls = new ArrayList<>();
-            readBins(p, q > 0 ? "fitted_bins" : "bins", iv, ls);
-            p.done();
-            if (iv.size() != ls.size() || iv.isEmpty()) {
-                throw p.error("needs one label per bin and at least one bin");
-            }
-            return new Fitted(column, output, t, iv, ls, q, ql);
+            return Params.read(TYPE, json, p -> {
+                ColumnType t = p.enumValue("column_type", ColumnType.class);
+                String column = p.string("column");
+                String output = p.string("output");
+                int q = p.has("quantiles") ? p.integer("quantiles") : 0;
+                List<String> ql = p.optStrings("labels");
+                List<Interval> iv = new ArrayList<>();
+                List<String> ls = new ArrayList<>();
+                readBins(p, q > 0 ? "fitted_bins" : "bins", iv, ls);
+                p.done();
+                if (iv.size() != ls.size() || iv.isEmpty()) {
+                    throw p.error("needs one label per bin and at least one bin");
+                }
+                return new Fitted(column, output, t, iv, ls, q, ql == null ? List.of() : ql);
+            });
         }
     }
 }

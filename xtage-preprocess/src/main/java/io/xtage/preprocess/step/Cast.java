@@ -6,7 +6,6 @@ import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Conversions;
 import io.xtage.preprocess.internal.Params;
@@ -144,20 +143,16 @@ public final class Cast implements Step {
     }
 
     /** Cast with its columns resolved. */
-    static final class Fitted implements FittedStep {
+    static final class Fitted extends ValueFitted {
         private final ColumnType target;
         private final List<String> columns;
         private final OnInvalid onInvalid;
 
         Fitted(ColumnType target, List<String> columns, OnInvalid onInvalid) {
+            super(TYPE);
             this.target = target;
             this.columns = List.copyOf(columns);
             this.onInvalid = onInvalid;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -213,45 +208,23 @@ public final class Cast implements Step {
             r.detail("invalid", invalid);
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Cast.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<Cast> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Cast c = new Cast(p.enumValue("to", ColumnType.class), p.selector("columns"),
+        Cast read(Params p) {
+            return new Cast(p.enumValue("to", ColumnType.class), p.selector("columns"),
                 p.enumValue("on_invalid", OnInvalid.class));
-            p.done();
-            return c;
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Fitted f = new Fitted(p.enumValue("to", ColumnType.class), p.strings("columns"),
-                p.enumValue("on_invalid", OnInvalid.class));
-            p.done();
-            return f;
+            return Params.read(TYPE, json, p -> new Fitted(p.enumValue("to", ColumnType.class), p.strings("columns"),
+                p.enumValue("on_invalid", OnInvalid.class)));
         }
     }
 }

@@ -6,7 +6,6 @@ import io.xtage.preprocess.ExpressionException;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Tables;
@@ -143,20 +142,16 @@ public final class Derive implements Step {
     }
 
     /** Derive with its result type fixed. */
-    static final class Fitted implements FittedStep {
+    static final class Fitted extends ValueFitted {
         private final String column;
         private final Expr expression;
         private final ColumnType resultType;
 
         Fitted(String column, Expr expression, ColumnType resultType) {
+            super(TYPE);
             this.column = column;
             this.expression = expression;
             this.resultType = resultType;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -209,45 +204,22 @@ public final class Derive implements Step {
             r.detail("missing", missing);
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Derive.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<Derive> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Derive d = of(p.string("column"), p.string("expression"));
-            p.done();
-            return d;
+        Derive read(Params p) {
+            return of(p.string("column"), p.string("expression"));
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            String column = p.string("column");
-            Expr e = Expr.parse(p.string("expression"));
-            ColumnType t = p.enumValue("result_type", ColumnType.class);
-            p.done();
-            return new Fitted(column, e, t);
+            return Params.read(TYPE, json, p -> new Fitted(p.string("column"), Expr.parse(p.string("expression")),
+                p.enumValue("result_type", ColumnType.class)));
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.xtage.preprocess.step;
 
-import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.StatelessStep;
-import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Groups;
 import io.xtage.preprocess.internal.Params;
@@ -164,27 +161,16 @@ public final class DropDuplicates implements StatelessStep {
         return "DropDuplicates" + toMap();
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType.Stateless<DropDuplicates> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            DropDuplicates d = p.has("subset") ? on(p.strings("subset").toArray(new String[0])) : allColumns();
-            if (!p.has("subset")) {
-                p.optString("subset");
-            }
-            d = d.keep(p.enumValue("keep", Keep.class));
-            p.done();
-            return d;
-        }
-
-        @Override
-        public FittedStep readFitted(Map<String, Object> json) {
-            return (DropDuplicates) readStep(json);
+        DropDuplicates read(Params p) {
+            List<String> subset = p.optStrings("subset");
+            DropDuplicates d = subset != null ? on(subset.toArray(new String[0])) : allColumns();
+            return d.keep(p.enumValue("keep", Keep.class));
         }
     }
 }

@@ -3,9 +3,7 @@ package io.xtage.preprocess.step;
 import io.xtage.preprocess.ExpressionException;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.StatelessStep;
-import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Tables;
@@ -161,27 +159,21 @@ public final class Filter implements StatelessStep {
         return "Filter" + toMap();
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType.Stateless<Filter> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
+        Filter read(Params p) {
             String d = p.optString("drop_where");
             String k = p.optString("keep_where");
+            // unknown fields are reported before a missing condition
             p.done();
             if ((d == null) == (k == null)) {
                 throw p.error("give exactly one of 'drop_where' and 'keep_where'");
             }
             return d != null ? dropWhere(d) : keepWhere(k);
-        }
-
-        @Override
-        public FittedStep readFitted(Map<String, Object> json) {
-            return (Filter) readStep(json);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Stats;
@@ -478,21 +477,21 @@ public final class Impute implements Step {
     }
 
     /** One column's learned fill value. */
-    static final class Fill {
-        final String column;
+    static final class Fill extends FittedColumn {
         final ColumnType type;
         final Object statistic;
         final Object fill;
         final boolean fromFallback;
 
         Fill(String column, ColumnType type, Object statistic, Object fill, boolean fromFallback) {
-            this.column = column;
+            super(column);
             this.type = type;
             this.statistic = statistic;
             this.fill = fill;
             this.fromFallback = fromFallback;
         }
 
+        @Override
         Map<String, Object> toMap() {
             Map<String, Object> m = Params.ordered();
             m.put("type", type.name());
@@ -506,44 +505,19 @@ public final class Impute implements Step {
             return m;
         }
 
-        static Fill read(Params p, String column) {
+        static Fill read(String column, Params p) {
             ColumnType t = p.enumValue("type", ColumnType.class);
             Double stat = p.optDouble("statistic");
             Object fill = Values.coerce(t, p.value("fill"), TYPE, column);
             boolean fb = p.bool("from_fallback", false);
-            p.done();
             return new Fill(column, t, stat, fill, fb);
         }
     }
 
     /** Impute with its fill values learned. */
-    static final class Fitted implements FittedStep {
-        private final Impute step;
-        private final List<Fill> fills;
-
+    static final class Fitted extends ColumnsFitted<Impute, Fill> {
         Fitted(Impute step, List<Fill> fills) {
-            this.step = step;
-            this.fills = List.copyOf(fills);
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
-        }
-
-        private Map<String, Object> fitted() {
-            Map<String, Object> m = Params.ordered();
-            for (Fill f : fills) {
-                m.put(f.column, f.toMap());
-            }
-            return m;
-        }
-
-        @Override
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = step.toMap();
-            m.put("fitted", fitted());
-            return m;
+            super(step, fills);
         }
 
         @Override
@@ -553,7 +527,7 @@ public final class Impute implements Step {
             StepReport.Builder r = StepReport.builder(TYPE).rows(n, n).param("strategy", step.strategy.name())
                 .param("columns", fitted());
             String what = step.strategy.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            for (Fill f : fills) {
+            for (Fill f : columns) {
                 Column<?> c = Support.fittedColumn(table, f.column, f.type, TYPE);
                 int missing = Tables.countMissing(c);
                 if (missing > 0) {
@@ -575,36 +549,21 @@ public final class Impute implements Step {
             }
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Impute.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<Impute> {
+        Type() {
+            super(TYPE);
         }
 
-        private static Impute read(Params p) {
+        @Override
+        Impute read(Params p) {
             Strategy s = p.enumValue("strategy", Strategy.class);
             ColumnSelector cols = p.selector("columns");
             Object constant = p.value("constant");
             String suffix = p.optString("indicator_suffix");
             Object fallback = p.value("if_all_missing");
-            try {
+            return p.valid(() -> {
                 Impute i = s == Strategy.CONSTANT ? constant(constant, cols) : new Impute(s, cols, null, null, null);
                 if (s != Strategy.CONSTANT && constant != null) {
                     throw p.error("'constant' is only for strategy CONSTANT");
@@ -616,35 +575,12 @@ public final class Impute implements Step {
                     i = i.ifAllMissing(fallback);
                 }
                 return i;
-            } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
-                throw p.error(e.getMessage());
-            }
-        }
-
-        @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Impute i = read(p);
-            p.done();
-            return i;
+            });
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Impute i = read(p);
-            Map<String, Object> fitted = p.map("fitted");
-            p.done();
-            List<Fill> fills = new ArrayList<>();
-            for (Map.Entry<String, Object> e : fitted.entrySet()) {
-                if (!(e.getValue() instanceof Map)) {
-                    throw p.error("fitted column '" + e.getKey() + "' must be an object");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fm = (Map<String, Object>) e.getValue();
-                fills.add(Fill.read(Params.of(TYPE, fm), e.getKey()));
-            }
-            return new Fitted(i, fills);
+            return readColumns(json, Fill::read, Fitted::new);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Tables;
@@ -282,27 +281,19 @@ public final class NormalizeText implements Step {
                     map.put(e.getKey(), (String) e.getValue());
                 }
             }
-            try {
-                return new Rules(trim, c, tokens, map);
-            } catch (IllegalStateException e) {
-                throw p.error(e.getMessage());
-            }
+            return p.valid(() -> new Rules(trim, c, tokens, map));
         }
     }
 
     /** NormalizeText with its columns resolved. */
-    static final class Fitted implements FittedStep {
+    static final class Fitted extends ValueFitted {
         private final List<String> columns;
         private final Rules rules;
 
         Fitted(List<String> columns, Rules rules) {
+            super(TYPE);
             this.columns = List.copyOf(columns);
             this.rules = rules;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -345,45 +336,25 @@ public final class NormalizeText implements Step {
             r.params(toMap()).detail("to_missing", toMissing);
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "NormalizeText.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<NormalizeText> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
+        NormalizeText read(Params p) {
             ColumnSelector s = p.selector("columns");
-            Rules rules = Rules.read(p);
-            p.done();
-            return new NormalizeText(s, rules);
+            return new NormalizeText(s, Rules.read(p));
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            List<String> cols = p.strings("columns");
-            Rules rules = Rules.read(p);
-            p.done();
-            return new Fitted(cols, rules);
+            return Params.read(TYPE, json, p -> {
+                List<String> cols = p.strings("columns");
+                return new Fitted(cols, Rules.read(p));
+            });
         }
     }
 }

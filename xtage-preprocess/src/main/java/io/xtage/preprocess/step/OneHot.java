@@ -8,7 +8,6 @@ import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.UnseenPolicy;
 import io.xtage.preprocess.internal.Params;
@@ -246,13 +245,12 @@ public final class OneHot implements Step {
     }
 
     /** One column's learned levels. */
-    static final class Levels {
-        final String column;
+    static final class Levels extends FittedColumn {
         final List<String> levels;
         final List<String> infrequent;
 
         Levels(String column, List<String> levels, List<String> infrequent) {
-            this.column = column;
+            super(column);
             this.levels = List.copyOf(levels);
             this.infrequent = List.copyOf(infrequent);
         }
@@ -268,6 +266,7 @@ public final class OneHot implements Step {
             return out;
         }
 
+        @Override
         Map<String, Object> toMap() {
             Map<String, Object> m = Params.ordered();
             m.put("levels", levels);
@@ -276,36 +275,18 @@ public final class OneHot implements Step {
             }
             return m;
         }
+
+        static Levels read(String column, Params l) {
+            List<String> levels = l.strings("levels");
+            List<String> inf = l.optStrings("infrequent");
+            return new Levels(column, levels, inf == null ? List.of() : inf);
+        }
     }
 
     /** OneHot with its levels learned. */
-    static final class Fitted implements FittedStep {
-        private final OneHot step;
-        private final List<Levels> levels;
-
+    static final class Fitted extends ColumnsFitted<OneHot, Levels> {
         Fitted(OneHot step, List<Levels> levels) {
-            this.step = step;
-            this.levels = List.copyOf(levels);
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
-        }
-
-        private Map<String, Object> fitted() {
-            Map<String, Object> m = Params.ordered();
-            for (Levels l : levels) {
-                m.put(l.column, l.toMap());
-            }
-            return m;
-        }
-
-        @Override
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = step.toMap();
-            m.put("fitted", fitted());
-            return m;
+            super(step, levels);
         }
 
         /** @return the level's index, -1 for missing, -2 unseen at fit time, -3 infrequent */
@@ -324,7 +305,7 @@ public final class OneHot implements Step {
             Edit edit = new Edit(table, TYPE);
             StepReport.Builder r = StepReport.builder(TYPE).rows(n, n).param("columns", fitted());
             Map<String, Object> counts = Params.ordered();
-            for (Levels lv : levels) {
+            for (Levels lv : columns) {
                 StringColumn s = (StringColumn) Support.fittedColumn(table, lv.column, ColumnType.STRING, TYPE);
                 for (String out : lv.outputs(step.unseen)) {
                     if (Tables.has(table, out) && !(out.equals(lv.column) && !step.keepSource)) {
@@ -418,30 +399,15 @@ public final class OneHot implements Step {
             r.detail("counts", counts).param("unseen", step.unseen.name());
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "OneHot.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<OneHot> {
+        Type() {
+            super(TYPE);
         }
 
-        private static OneHot read(Params p) {
+        @Override
+        OneHot read(Params p) {
             OneHot o = of(p.selector("columns"));
             if (p.bool("ignore_case", false)) {
                 o = o.ignoreCase();
@@ -450,12 +416,9 @@ public final class OneHot implements Step {
                 o = o.unseen(p.enumValue("unseen", UnseenPolicy.class));
             }
             Integer max = p.optInteger("max_levels");
-            try {
-                if (max != null) {
-                    o = o.maxLevels(max);
-                }
-            } catch (IllegalArgumentException e) {
-                throw p.error(e.getMessage());
+            if (max != null) {
+                OneHot withoutMax = o;
+                o = p.valid(() -> withoutMax.maxLevels(max));
             }
             if (p.bool("keep_source", false)) {
                 o = o.keepSource();
@@ -467,35 +430,8 @@ public final class OneHot implements Step {
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            OneHot o = read(p);
-            p.done();
-            return o;
-        }
-
-        @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            OneHot o = read(p);
-            Map<String, Object> fitted = p.map("fitted");
-            p.done();
-            List<Levels> all = new ArrayList<>();
-            for (Map.Entry<String, Object> e : fitted.entrySet()) {
-                if (!(e.getValue() instanceof Map)) {
-                    throw p.error("fitted column '" + e.getKey() + "' must be an object");
-                }
-                @SuppressWarnings("unchecked")
-                Params l = Params.of(TYPE, (Map<String, Object>) e.getValue());
-                List<String> levels = l.strings("levels");
-                List<String> inf = l.has("infrequent") ? l.strings("infrequent") : List.of();
-                if (!l.has("infrequent")) {
-                    l.optString("infrequent");
-                }
-                l.done();
-                all.add(new Levels(e.getKey(), levels, inf));
-            }
-            return new Fitted(o, all);
+            return readColumns(json, Levels::read, Fitted::new);
         }
     }
 }

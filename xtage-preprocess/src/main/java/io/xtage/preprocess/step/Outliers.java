@@ -6,7 +6,6 @@ import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Stats;
@@ -298,19 +297,19 @@ public final class Outliers implements Step {
     }
 
     /** One column's interval. */
-    static final class Bounds {
-        final String column;
+    static final class Bounds extends FittedColumn {
         final ColumnType type;
         final double lower;
         final double upper;
 
         Bounds(String column, ColumnType type, double lower, double upper) {
-            this.column = column;
+            super(column);
             this.type = type;
             this.lower = lower;
             this.upper = upper;
         }
 
+        @Override
         Map<String, Object> toMap() {
             Map<String, Object> m = Params.ordered();
             m.put("type", type.name());
@@ -319,44 +318,24 @@ public final class Outliers implements Step {
             return m;
         }
 
+        static Bounds read(String column, Params b) {
+            return new Bounds(column, b.enumValue("type", ColumnType.class), b.dbl("lower"), b.dbl("upper"));
+        }
+
         boolean outside(double v) {
             return v < lower || v > upper;
         }
     }
 
     /** Outliers with its bounds fitted. */
-    static final class Fitted implements FittedStep {
-        private final Outliers step;
-        private final List<Bounds> bounds;
-
+    static final class Fitted extends ColumnsFitted<Outliers, Bounds> {
         Fitted(Outliers step, List<Bounds> bounds) {
-            this.step = step;
-            this.bounds = List.copyOf(bounds);
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
+            super(step, bounds);
         }
 
         @Override
         public boolean removesRows() {
             return step.removesRows();
-        }
-
-        private Map<String, Object> fitted() {
-            Map<String, Object> m = Params.ordered();
-            for (Bounds b : bounds) {
-                m.put(b.column, b.toMap());
-            }
-            return m;
-        }
-
-        @Override
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = step.toMap();
-            m.put("fitted", fitted());
-            return m;
         }
 
         @Override
@@ -369,7 +348,7 @@ public final class Outliers implements Step {
             Edit edit = new Edit(table, TYPE);
             StepReport.Builder r = StepReport.builder(TYPE).rows(n, n).param("method", step.method.name())
                 .param("columns", fitted());
-            for (Bounds b : bounds) {
+            for (Bounds b : columns) {
                 Column<?> c = Support.fittedColumn(table, b.column, b.type, TYPE);
                 long changed = 0;
                 Column<?> out;
@@ -426,7 +405,7 @@ public final class Outliers implements Step {
             int n = table.rowCount();
             boolean[] drop = new boolean[n];
             Map<String, Object> perColumn = Params.ordered();
-            for (Bounds b : bounds) {
+            for (Bounds b : columns) {
                 Column<?> c = Support.fittedColumn(table, b.column, b.type, TYPE);
                 double[] v = Tables.doubles(c);
                 long k = 0;
@@ -454,73 +433,32 @@ public final class Outliers implements Step {
             }
             return Transformed.of(out, r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Outliers.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<Outliers> {
+        Type() {
+            super(TYPE);
         }
 
-        private static Outliers read(Params p) {
+        @Override
+        Outliers read(Params p) {
             Method m = p.enumValue("method", Method.class);
             ColumnSelector cols = p.selector("columns");
-            try {
-                switch (m) {
-                    case CLIP:
-                        return clip(p.dbl("lower"), p.dbl("upper"), cols);
-                    case CLIP_QUANTILES:
-                        return clipQuantiles(p.dbl("low_quantile"), p.dbl("high_quantile"), cols);
-                    case REMOVE_IQR:
-                        return removeIqr(p.dbl("k"), cols);
-                    default:
-                        return removeZScore(p.dbl("z"), cols);
-                }
-            } catch (IllegalArgumentException e) {
-                throw p.error(e.getMessage());
+            switch (m) {
+                case CLIP:
+                    return p.valid(() -> clip(p.dbl("lower"), p.dbl("upper"), cols));
+                case CLIP_QUANTILES:
+                    return p.valid(() -> clipQuantiles(p.dbl("low_quantile"), p.dbl("high_quantile"), cols));
+                case REMOVE_IQR:
+                    return p.valid(() -> removeIqr(p.dbl("k"), cols));
+                default:
+                    return p.valid(() -> removeZScore(p.dbl("z"), cols));
             }
-        }
-
-        @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Outliers o = read(p);
-            p.done();
-            return o;
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Outliers o = read(p);
-            Map<String, Object> fitted = p.map("fitted");
-            p.done();
-            List<Bounds> bounds = new ArrayList<>();
-            for (Map.Entry<String, Object> e : fitted.entrySet()) {
-                if (!(e.getValue() instanceof Map)) {
-                    throw p.error("fitted column '" + e.getKey() + "' must be an object");
-                }
-                @SuppressWarnings("unchecked")
-                Params b = Params.of(TYPE, (Map<String, Object>) e.getValue());
-                bounds.add(new Bounds(e.getKey(), b.enumValue("type", ColumnType.class), b.dbl("lower"), b.dbl("upper")));
-                b.done();
-            }
-            return new Fitted(o, bounds);
+            return readColumns(json, Bounds::read, Fitted::new);
         }
     }
 }

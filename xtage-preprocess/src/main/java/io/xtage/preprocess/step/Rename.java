@@ -1,11 +1,8 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
-import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.StatelessStep;
-import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Tables;
@@ -148,15 +145,13 @@ public final class Rename implements StatelessStep {
         return "Rename" + renames;
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType.Stateless<Rename> {
+        Type() {
+            super(TYPE);
         }
 
         @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
+        Rename read(Params p) {
             Map<String, String> m = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : p.map("renames").entrySet()) {
                 if (!(e.getValue() instanceof String)) {
@@ -164,17 +159,9 @@ public final class Rename implements StatelessStep {
                 }
                 m.put(e.getKey(), (String) e.getValue());
             }
+            // unknown fields are reported before the renames' own checks
             p.done();
-            try {
-                return of(m);
-            } catch (IllegalArgumentException e) {
-                throw p.error(e.getMessage());
-            }
-        }
-
-        @Override
-        public FittedStep readFitted(Map<String, Object> json) {
-            return (Rename) readStep(json);
+            return p.valid(() -> of(m));
         }
     }
 }

@@ -6,7 +6,6 @@ import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Stats;
@@ -244,21 +243,21 @@ public final class Scale implements Step {
     }
 
     /** One column's fitted center and scale. */
-    static final class Stat {
-        final String column;
+    static final class Stat extends FittedColumn {
         final ColumnType type;
         final String output;
         final double center;
         final double scale;
 
         Stat(String column, ColumnType type, String output, double center, double scale) {
-            this.column = column;
+            super(column);
             this.type = type;
             this.output = output;
             this.center = center;
             this.scale = scale;
         }
 
+        @Override
         Map<String, Object> toMap() {
             Map<String, Object> m = Params.ordered();
             m.put("type", type.name());
@@ -267,36 +266,17 @@ public final class Scale implements Step {
             m.put("scale", Params.num(scale));
             return m;
         }
+
+        static Stat read(String column, Params f) {
+            return new Stat(column, f.enumValue("type", ColumnType.class), f.string("output"), f.dbl("center"),
+                f.dbl("scale"));
+        }
     }
 
     /** Scale with its statistics fitted. */
-    static final class Fitted implements FittedStep {
-        private final Scale step;
-        private final List<Stat> stats;
-
+    static final class Fitted extends ColumnsFitted<Scale, Stat> {
         Fitted(Scale step, List<Stat> stats) {
-            this.step = step;
-            this.stats = List.copyOf(stats);
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
-        }
-
-        private Map<String, Object> fitted() {
-            Map<String, Object> m = Params.ordered();
-            for (Stat s : stats) {
-                m.put(s.column, s.toMap());
-            }
-            return m;
-        }
-
-        @Override
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = step.toMap();
-            m.put("fitted", fitted());
-            return m;
+            super(step, stats);
         }
 
         @Override
@@ -305,7 +285,7 @@ public final class Scale implements Step {
             Edit edit = new Edit(table, TYPE);
             StepReport.Builder r = StepReport.builder(TYPE).rows(n, n).param("method", step.method.name())
                 .param("columns", fitted());
-            for (Stat s : stats) {
+            for (Stat s : columns) {
                 Column<?> c = Support.fittedColumn(table, s.column, s.type, TYPE);
                 double[] v = Tables.doubles(c);
                 double[] out = new double[n];
@@ -332,67 +312,25 @@ public final class Scale implements Step {
             }
             return Transformed.of(edit.build(), r.build());
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fitted && ((Fitted) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Scale.Fitted" + toMap();
-        }
     }
 
-    static final class Type implements StepType {
-        @Override
-        public String name() {
-            return TYPE;
+    static final class Type extends BuiltInType<Scale> {
+        Type() {
+            super(TYPE);
         }
 
-        private static Scale read(Params p) {
+        @Override
+        Scale read(Params p) {
             Method m = p.enumValue("method", Method.class);
             ColumnSelector cols = p.selector("columns");
             String into = p.optString("into");
             String suffix = p.optString("suffix");
-            try {
-                return new Scale(m, cols, into, suffix);
-            } catch (IllegalStateException e) {
-                throw p.error(e.getMessage());
-            }
-        }
-
-        @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Scale s = read(p);
-            p.done();
-            return s;
+            return p.valid(() -> new Scale(m, cols, into, suffix));
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(TYPE, json);
-            Scale s = read(p);
-            Map<String, Object> fitted = p.map("fitted");
-            p.done();
-            List<Stat> stats = new ArrayList<>();
-            for (Map.Entry<String, Object> e : fitted.entrySet()) {
-                if (!(e.getValue() instanceof Map)) {
-                    throw p.error("fitted column '" + e.getKey() + "' must be an object");
-                }
-                @SuppressWarnings("unchecked")
-                Params f = Params.of(TYPE, (Map<String, Object>) e.getValue());
-                stats.add(new Stat(e.getKey(), f.enumValue("type", ColumnType.class), f.string("output"), f.dbl("center"),
-                    f.dbl("scale")));
-                f.done();
-            }
-            return new Fitted(s, stats);
+            return readColumns(json, Stat::read, Fitted::new);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
-import io.xtage.preprocess.StepType;
 import io.xtage.preprocess.Transformed;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Tables;
@@ -183,32 +182,22 @@ public final class Select implements Step {
         }
     }
 
-    static final class Type implements StepType {
+    static final class Type extends BuiltInType<Select> {
         private final boolean drop;
 
         Type(boolean drop) {
+            super(drop ? DROP : SELECT);
             this.drop = drop;
         }
 
         @Override
-        public String name() {
-            return drop ? DROP : SELECT;
-        }
-
-        @Override
-        public Step readStep(Map<String, Object> json) {
-            Params p = Params.of(name(), json);
-            Select s = new Select(p.selector("columns"), drop);
-            p.done();
-            return s;
+        Select read(Params p) {
+            return new Select(p.selector("columns"), drop);
         }
 
         @Override
         public FittedStep readFitted(Map<String, Object> json) {
-            Params p = Params.of(name(), json);
-            Fitted f = new Fitted(p.strings("columns"), drop);
-            p.done();
-            return f;
+            return Params.read(name(), json, p -> new Fitted(p.strings("columns"), drop));
         }
     }
 }
