@@ -102,25 +102,7 @@ public final class DataPreprocessor {
      */
     public PreprocessResult fitTransform(Table table) {
         Objects.requireNonNull(table, "table");
-        List<FittedStep> fitted = new ArrayList<>(steps.size());
-        List<StepReport> reports = new ArrayList<>(steps.size());
-        List<Long> times = new ArrayList<>(steps.size());
-        Table t = table;
-        for (int i = 0; i < steps.size(); i++) {
-            long t0 = System.nanoTime();
-            FittedStep f = fitOne(i, t);
-            fitted.add(f);
-            Transformed tr = FittedPreprocessor.transformOne(i, f, t);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            reports.add(tr.report());
-            times.add(ms);
-            log.debug("fit+transform step {} ({}): rows {} -> {}, {} ms", i, f.type(), t.rowCount(),
-                tr.table().rowCount(), ms);
-            t = tr.table();
-        }
-        FittedPreprocessor fp = new FittedPreprocessor(fitted);
-        Table out = Plans.detach(table, t);
-        return new PreprocessResult(out, new PreprocessReport(table.rowCount(), out.rowCount(), reports, times), fp);
+        return Plans.run(table, steps.size(), this::fitOne, log, "fit+transform", FittedPreprocessor::new);
     }
 
     private FittedStep fitOne(int i, Table t) {
@@ -137,11 +119,7 @@ public final class DataPreprocessor {
      * @since 0.1.0
      */
     public Map<String, Object> toMap() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Step s : steps) {
-            list.add(Plans.stepJson(s.type(), s.toMap(), s));
-        }
-        return Plans.envelope(Plans.PLAN_FORMAT, list);
+        return Plans.envelope(Plans.PLAN_FORMAT, steps, Step::type, Step::toMap);
     }
 
     /**
@@ -174,17 +152,7 @@ public final class DataPreprocessor {
     public static DataPreprocessor fromJson(String json, StepRegistry registry) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(registry, "registry");
-        Builder b = builder();
-        int i = 0;
-        for (Map<String, Object> s : Plans.readSteps(json, Plans.PLAN_FORMAT)) {
-            try {
-                b.step(registry.readStep(s));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new XtageException("plan step " + i + ": " + e.getMessage(), e);
-            }
-            i++;
-        }
-        return b.build();
+        return builder().steps(Plans.readSteps(json, Plans.PLAN_FORMAT, "plan step", registry::readStep)).build();
     }
 
     @Override

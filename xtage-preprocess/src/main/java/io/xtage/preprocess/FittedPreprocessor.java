@@ -64,37 +64,7 @@ public final class FittedPreprocessor {
      */
     public PreprocessResult transform(Table table) {
         Objects.requireNonNull(table, "table");
-        List<StepReport> reports = new ArrayList<>(steps.size());
-        List<Long> times = new ArrayList<>(steps.size());
-        Table t = table;
-        for (int i = 0; i < steps.size(); i++) {
-            long t0 = System.nanoTime();
-            Transformed tr = transformOne(i, steps.get(i), t);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            reports.add(tr.report());
-            times.add(ms);
-            log.debug("transform step {} ({}): rows {} -> {}, {} ms", i, steps.get(i).type(), t.rowCount(),
-                tr.table().rowCount(), ms);
-            t = tr.table();
-        }
-        Table out = Plans.detach(table, t);
-        return new PreprocessResult(out, new PreprocessReport(table.rowCount(), out.rowCount(), reports, times), this);
-    }
-
-    static Transformed transformOne(int i, FittedStep f, Table t) {
-        Transformed tr = f.transform(t);
-        if (tr == null) {
-            throw new IllegalStateException("step " + i + " (" + f.type() + "): transform returned null");
-        }
-        if (tr.table() == t) {
-            throw new IllegalStateException("step " + i + " (" + f.type() + "): transform returned its input table; "
-                + "return a new Table (it may reuse unchanged columns)");
-        }
-        if (!f.removesRows() && tr.table().rowCount() != t.rowCount()) {
-            throw new IllegalStateException("step " + i + " (" + f.type() + ") changed the row count from "
-                + t.rowCount() + " to " + tr.table().rowCount() + " but does not declare removesRows()");
-        }
-        return tr;
+        return Plans.run(table, steps.size(), (i, t) -> steps.get(i), log, "transform", used -> this);
     }
 
     /**
@@ -103,11 +73,7 @@ public final class FittedPreprocessor {
      * @since 0.1.0
      */
     public Map<String, Object> toMap() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (FittedStep s : steps) {
-            list.add(Plans.stepJson(s.type(), s.toMap(), s));
-        }
-        return Plans.envelope(Plans.FITTED_FORMAT, list);
+        return Plans.envelope(Plans.FITTED_FORMAT, steps, FittedStep::type, FittedStep::toMap);
     }
 
     /**
@@ -141,17 +107,7 @@ public final class FittedPreprocessor {
     public static FittedPreprocessor fromJson(String json, StepRegistry registry) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(registry, "registry");
-        List<FittedStep> out = new ArrayList<>();
-        int i = 0;
-        for (Map<String, Object> s : Plans.readSteps(json, Plans.FITTED_FORMAT)) {
-            try {
-                out.add(registry.readFitted(s));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new XtageException("fitted step " + i + ": " + e.getMessage(), e);
-            }
-            i++;
-        }
-        return new FittedPreprocessor(out);
+        return new FittedPreprocessor(Plans.readSteps(json, Plans.FITTED_FORMAT, "fitted step", registry::readFitted));
     }
 
     @Override

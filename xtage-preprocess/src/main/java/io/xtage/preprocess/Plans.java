@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Collections;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** The JSON envelope of plans and fitted preprocessors, and the copy-on-output rule. */
+/**
+ * What plans and fitted preprocessors share: the JSON envelope, running the steps one after
+ * another with their reports and times, and the copy-on-output rule.
+ */
 final class Plans {
     static final String PLAN_FORMAT = "xtage-preprocessor";
     static final String FITTED_FORMAT = "xtage-fitted-preprocessor";
@@ -37,16 +43,90 @@ final class Plans {
         return m;
     }
 
-    static Map<String, Object> envelope(String format, List<Map<String, Object>> steps) {
+    /** The envelope of {@code steps}, each written as {@code {"type": ..., params}}. */
+    static <S> Map<String, Object> envelope(String format, List<S> steps, Function<S, String> type,
+            Function<S, Map<String, Object>> params) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (S s : steps) {
+            list.add(stepJson(type.apply(s), params.apply(s), s));
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", format);
         m.put("version", VERSION);
-        m.put("steps", steps);
+        m.put("steps", list);
         return m;
     }
 
+    /**
+     * Reads the steps of an envelope, each with {@code read}; a step's IllegalArgumentException
+     * or IllegalStateException becomes an XtageException naming it ({@code what i}).
+     */
+    static <S> List<S> readSteps(String json, String format, String what, Function<Map<String, Object>, S> read) {
+        List<S> out = new ArrayList<>();
+        int i = 0;
+        for (Map<String, Object> s : readSteps(json, format)) {
+            try {
+                out.add(read.apply(s));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new XtageException(what + " " + i + ": " + e.getMessage(), e);
+            }
+            i++;
+        }
+        return out;
+    }
+
+    /**
+     * Transforms {@code table} with each step in turn, timing each.
+     *
+     * @param count the number of steps
+     * @param stepAt gives step i for its input table (a fit+transform fits it first); the time
+     *     of this call counts as the step's
+     * @param what names the run in the DEBUG line of each step ({@code transform},
+     *     {@code fit+transform})
+     * @param fitted the fitted preprocessor of the result, from the steps used
+     */
+    static PreprocessResult run(Table table, int count, BiFunction<Integer, Table, FittedStep> stepAt, Logger log,
+            String what, Function<List<FittedStep>, FittedPreprocessor> fitted) {
+        List<FittedStep> used = new ArrayList<>(count);
+        List<StepReport> reports = new ArrayList<>(count);
+        List<Long> times = new ArrayList<>(count);
+        Table t = table;
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            FittedStep f = stepAt.apply(i, t);
+            used.add(f);
+            Transformed tr = transformOne(i, f, t);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            reports.add(tr.report());
+            times.add(ms);
+            log.debug("{} step {} ({}): rows {} -> {}, {} ms", what, i, f.type(), t.rowCount(), tr.table().rowCount(),
+                ms);
+            t = tr.table();
+        }
+        Table out = detach(table, t);
+        return new PreprocessResult(out, new PreprocessReport(table.rowCount(), out.rowCount(), reports, times),
+            fitted.apply(used));
+    }
+
+    /** One step's transform, checked against the FittedStep contract. */
+    static Transformed transformOne(int i, FittedStep f, Table t) {
+        Transformed tr = f.transform(t);
+        if (tr == null) {
+            throw new IllegalStateException("step " + i + " (" + f.type() + "): transform returned null");
+        }
+        if (tr.table() == t) {
+            throw new IllegalStateException("step " + i + " (" + f.type() + "): transform returned its input table; "
+                + "return a new Table (it may reuse unchanged columns)");
+        }
+        if (!f.removesRows() && tr.table().rowCount() != t.rowCount()) {
+            throw new IllegalStateException("step " + i + " (" + f.type() + ") changed the row count from "
+                + t.rowCount() + " to " + tr.table().rowCount() + " but does not declare removesRows()");
+        }
+        return tr;
+    }
+
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> readSteps(String json, String format) {
+    private static List<Map<String, Object>> readSteps(String json, String format) {
         Map<String, Object> m = Json.readMap(json);
         Object f = m.get("format");
         if (!format.equals(f)) {
