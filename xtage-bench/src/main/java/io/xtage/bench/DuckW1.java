@@ -120,35 +120,11 @@ public final class DuckW1 {
                 + "  LEFT JOIN transactions t ON s.transaction_id = t.transaction_id\n"
                 + "  LEFT JOIN customers c ON t.customer_id = c.customer_id\n"
                 + "  ASOF LEFT JOIN eur e ON s.transaction_date >= e.date),\n"
-                + "dedup AS (SELECT DISTINCT * FROM unified)\n"
-                + "SELECT transaction_id, product_id, quantity, price, transaction_date,\n"
-                + "       product_name, category, list_price, stock_available, customer_id,\n"
-                + "       total_amount, customer_name, age,\n"
-                + "       CASE lower(NULLIF(gender, '')) WHEN 'm' THEN 'male' WHEN 'f' THEN 'female'\n"
-                + "            ELSE lower(NULLIF(gender, '')) END AS gender,\n"
-                + "       CASE WHEN location IN ('', 'Unknown') THEN NULL ELSE location END AS location,\n"
-                + "       date_joined, eur_rate\n"
-                + "FROM dedup\n"
-                + "WHERE (price IS NULL OR price >= 0) AND (quantity IS NULL OR quantity >= 0)");
+                + DEDUP_AND_CLEAN);
             step("read+join+clean");
 
             // Step 5d statistics (rows left after b), and the mean / std of the imputed price.
-            st.execute("CREATE TEMP TABLE stats AS SELECT\n"
-                + "  median(price) AS m_price, median(list_price) AS m_list_price, median(age) AS m_age,\n"
-                + "  median(total_amount) AS m_total_amount, median(eur_rate) AS m_eur_rate,\n"
-                + "  mode(gender) AS m_gender, mode(location) AS m_location, mode(category) AS m_category,\n"
-                + "  count(*) - count(eur_rate) AS n_eur_null\n"
-                + "FROM cleaned");
-            st.execute("CREATE TEMP TABLE zstats AS SELECT avg(p) AS mean_p, stddev_pop(p) AS std_p\n"
-                + "FROM (SELECT coalesce(price, m_price) AS p FROM cleaned, stats)");
-            List<String> cats = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(
-                    "SELECT DISTINCT lower(coalesce(category, m_category)) AS c FROM cleaned, stats"
-                    + " WHERE c IS NOT NULL ORDER BY c")) {
-                while (rs.next()) {
-                    cats.add(rs.getString(1));
-                }
-            }
+            List<String> cats = statistics(st);
             try (ResultSet rs = st.executeQuery("SELECT n_eur_null FROM stats")) {
                 rs.next();
                 System.err.println("eur_rate missing before impute: " + rs.getLong(1));
@@ -156,41 +132,87 @@ public final class DuckW1 {
             step("statistics");
 
             // Steps 5d-e and 6.
-            StringBuilder oneHot = new StringBuilder();
-            for (String c : cats) {
-                String v = c.replace("'", "''");
-                String col = ("category_" + c).replace("\"", "\"\"");
-                oneHot.append(",\n  CAST(lower(category) = '").append(v).append("' AS INTEGER) AS \"")
-                    .append(col).append('"');
-            }
-            String copy = "COPY (\n"
-                + "WITH imputed AS (\n"
-                + "  SELECT transaction_id, product_id, quantity,\n"
-                + "         coalesce(price, m_price) AS price, transaction_date, product_name,\n"
-                + "         coalesce(category, m_category) AS category,\n"
-                + "         coalesce(list_price, m_list_price) AS list_price, stock_available,\n"
-                + "         customer_id, coalesce(total_amount, m_total_amount) AS total_amount,\n"
-                + "         customer_name, coalesce(age, m_age) AS age,\n"
-                + "         coalesce(gender, m_gender) AS gender, coalesce(location, m_location) AS location,\n"
-                + "         date_joined, coalesce(eur_rate, m_eur_rate) AS eur_rate\n"
-                + "  FROM cleaned, stats)\n"
-                + "SELECT transaction_id, product_id, quantity, price, transaction_date, product_name,\n"
-                + "  list_price, stock_available, customer_id, total_amount, customer_name, age,\n"
-                + "  gender, location, date_joined, eur_rate,\n"
-                + "  CASE WHEN age >= 0 AND age < 18 THEN '<18'\n"
-                + "       WHEN age >= 18 AND age <= 30 THEN '18-30'\n"
-                + "       WHEN age > 30 AND age <= 50 THEN '31-50'\n"
-                + "       WHEN age > 50 AND age <= 100 THEN '>50' END AS age_group,\n"
-                + "  quantity * price AS total,\n"
-                + "  quantity * price * eur_rate AS total_eur"
-                + oneHot
-                + ",\n  (price - mean_p) / std_p AS price_z\n"
-                + "FROM imputed, zstats\n"
+            String copy = "COPY (\n" + prepared(cats)
                 + ") TO " + out + " (FORMAT csv, HEADER true, DELIMITER ',', DATEFORMAT '%Y-%m-%d')";
             long rows = st.executeLargeUpdate(copy);
             step("impute+write");
             System.out.println(rows);
             System.err.printf("step %-16s %8.3f s%n", "TOTAL", (System.nanoTime() - START) / 1e9);
         }
+    }
+
+    /**
+     * The end of the statement that makes table {@code cleaned}: after a CTE chain whose last
+     * member is {@code unified}, steps 5a-c (drop duplicates, drop negative prices and
+     * quantities, clean gender and location).
+     */
+    static final String DEDUP_AND_CLEAN = "dedup AS (SELECT DISTINCT * FROM unified)\n"
+        + "SELECT transaction_id, product_id, quantity, price, transaction_date,\n"
+        + "       product_name, category, list_price, stock_available, customer_id,\n"
+        + "       total_amount, customer_name, age,\n"
+        + "       CASE lower(NULLIF(gender, '')) WHEN 'm' THEN 'male' WHEN 'f' THEN 'female'\n"
+        + "            ELSE lower(NULLIF(gender, '')) END AS gender,\n"
+        + "       CASE WHEN location IN ('', 'Unknown') THEN NULL ELSE location END AS location,\n"
+        + "       date_joined, eur_rate\n"
+        + "FROM dedup\n"
+        + "WHERE (price IS NULL OR price >= 0) AND (quantity IS NULL OR quantity >= 0)";
+
+    /**
+     * Step 5d's statistics of table {@code cleaned} into tables {@code stats} and {@code zstats}
+     * (the mean and standard deviation of the imputed price).
+     *
+     * @return the categories one-hot encoding makes columns of, lower case, sorted
+     */
+    static List<String> statistics(Statement st) throws SQLException {
+        st.execute("CREATE TEMP TABLE stats AS SELECT\n"
+            + "  median(price) AS m_price, median(list_price) AS m_list_price, median(age) AS m_age,\n"
+            + "  median(total_amount) AS m_total_amount, median(eur_rate) AS m_eur_rate,\n"
+            + "  mode(gender) AS m_gender, mode(location) AS m_location, mode(category) AS m_category,\n"
+            + "  count(*) - count(eur_rate) AS n_eur_null\n"
+            + "FROM cleaned");
+        st.execute("CREATE TEMP TABLE zstats AS SELECT avg(p) AS mean_p, stddev_pop(p) AS std_p\n"
+            + "FROM (SELECT coalesce(price, m_price) AS p FROM cleaned, stats)");
+        List<String> cats = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(
+                "SELECT DISTINCT lower(coalesce(category, m_category)) AS c FROM cleaned, stats"
+                + " WHERE c IS NOT NULL ORDER BY c")) {
+            while (rs.next()) {
+                cats.add(rs.getString(1));
+            }
+        }
+        return cats;
+    }
+
+    /** Steps 5d-e and 6 as one query over {@code cleaned}, {@code stats} and {@code zstats}. */
+    static String prepared(List<String> cats) {
+        StringBuilder oneHot = new StringBuilder();
+        for (String c : cats) {
+            String v = c.replace("'", "''");
+            String col = ("category_" + c).replace("\"", "\"\"");
+            oneHot.append(",\n  CAST(lower(category) = '").append(v).append("' AS INTEGER) AS \"")
+                .append(col).append('"');
+        }
+        return "WITH imputed AS (\n"
+            + "  SELECT transaction_id, product_id, quantity,\n"
+            + "         coalesce(price, m_price) AS price, transaction_date, product_name,\n"
+            + "         coalesce(category, m_category) AS category,\n"
+            + "         coalesce(list_price, m_list_price) AS list_price, stock_available,\n"
+            + "         customer_id, coalesce(total_amount, m_total_amount) AS total_amount,\n"
+            + "         customer_name, coalesce(age, m_age) AS age,\n"
+            + "         coalesce(gender, m_gender) AS gender, coalesce(location, m_location) AS location,\n"
+            + "         date_joined, coalesce(eur_rate, m_eur_rate) AS eur_rate\n"
+            + "  FROM cleaned, stats)\n"
+            + "SELECT transaction_id, product_id, quantity, price, transaction_date, product_name,\n"
+            + "  list_price, stock_available, customer_id, total_amount, customer_name, age,\n"
+            + "  gender, location, date_joined, eur_rate,\n"
+            + "  CASE WHEN age >= 0 AND age < 18 THEN '<18'\n"
+            + "       WHEN age >= 18 AND age <= 30 THEN '18-30'\n"
+            + "       WHEN age > 30 AND age <= 50 THEN '31-50'\n"
+            + "       WHEN age > 50 AND age <= 100 THEN '>50' END AS age_group,\n"
+            + "  quantity * price AS total,\n"
+            + "  quantity * price * eur_rate AS total_eur"
+            + oneHot
+            + ",\n  (price - mean_p) / std_p AS price_z\n"
+            + "FROM imputed, zstats";
     }
 }

@@ -144,63 +144,9 @@ public final class PreprocessVsDuck {
         st.execute("DROP TABLE IF EXISTS zstats");
         st.execute("DROP TABLE IF EXISTS stats");
         st.execute("DROP TABLE IF EXISTS cleaned");
-        st.execute("CREATE TEMP TABLE cleaned AS\n"
-            + "WITH dedup AS (SELECT DISTINCT * FROM unified)\n"
-            + "SELECT transaction_id, product_id, quantity, price, transaction_date,\n"
-            + "       product_name, category, list_price, stock_available, customer_id,\n"
-            + "       total_amount, customer_name, age,\n"
-            + "       CASE lower(NULLIF(gender, '')) WHEN 'm' THEN 'male' WHEN 'f' THEN 'female'\n"
-            + "            ELSE lower(NULLIF(gender, '')) END AS gender,\n"
-            + "       CASE WHEN location IN ('', 'Unknown') THEN NULL ELSE location END AS location,\n"
-            + "       date_joined, eur_rate\n"
-            + "FROM dedup\n"
-            + "WHERE (price IS NULL OR price >= 0) AND (quantity IS NULL OR quantity >= 0)");
-        st.execute("CREATE TEMP TABLE stats AS SELECT\n"
-            + "  median(price) AS m_price, median(list_price) AS m_list_price, median(age) AS m_age,\n"
-            + "  median(total_amount) AS m_total_amount, median(eur_rate) AS m_eur_rate,\n"
-            + "  mode(gender) AS m_gender, mode(location) AS m_location, mode(category) AS m_category,\n"
-            + "  count(*) - count(eur_rate) AS n_eur_null\n"
-            + "FROM cleaned");
-        st.execute("CREATE TEMP TABLE zstats AS SELECT avg(p) AS mean_p, stddev_pop(p) AS std_p\n"
-            + "FROM (SELECT coalesce(price, m_price) AS p FROM cleaned, stats)");
-        List<String> cats = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(
-                "SELECT DISTINCT lower(coalesce(category, m_category)) AS c FROM cleaned, stats"
-                + " WHERE c IS NOT NULL ORDER BY c")) {
-            while (rs.next()) {
-                cats.add(rs.getString(1));
-            }
-        }
-        StringBuilder oneHot = new StringBuilder();
-        for (String c : cats) {
-            String v = c.replace("'", "''");
-            String col = ("category_" + c).replace("\"", "\"\"");
-            oneHot.append(",\n  CAST(lower(category) = '").append(v).append("' AS INTEGER) AS \"")
-                .append(col).append('"');
-        }
-        st.execute("CREATE TEMP TABLE prepared AS\n"
-            + "WITH imputed AS (\n"
-            + "  SELECT transaction_id, product_id, quantity,\n"
-            + "         coalesce(price, m_price) AS price, transaction_date, product_name,\n"
-            + "         coalesce(category, m_category) AS category,\n"
-            + "         coalesce(list_price, m_list_price) AS list_price, stock_available,\n"
-            + "         customer_id, coalesce(total_amount, m_total_amount) AS total_amount,\n"
-            + "         customer_name, coalesce(age, m_age) AS age,\n"
-            + "         coalesce(gender, m_gender) AS gender, coalesce(location, m_location) AS location,\n"
-            + "         date_joined, coalesce(eur_rate, m_eur_rate) AS eur_rate\n"
-            + "  FROM cleaned, stats)\n"
-            + "SELECT transaction_id, product_id, quantity, price, transaction_date, product_name,\n"
-            + "  list_price, stock_available, customer_id, total_amount, customer_name, age,\n"
-            + "  gender, location, date_joined, eur_rate,\n"
-            + "  CASE WHEN age >= 0 AND age < 18 THEN '<18'\n"
-            + "       WHEN age >= 18 AND age <= 30 THEN '18-30'\n"
-            + "       WHEN age > 30 AND age <= 50 THEN '31-50'\n"
-            + "       WHEN age > 50 AND age <= 100 THEN '>50' END AS age_group,\n"
-            + "  quantity * price AS total,\n"
-            + "  quantity * price * eur_rate AS total_eur"
-            + oneHot
-            + ",\n  (price - mean_p) / std_p AS price_z\n"
-            + "FROM imputed, zstats");
+        st.execute("CREATE TEMP TABLE cleaned AS\nWITH " + DuckW1.DEDUP_AND_CLEAN);
+        List<String> cats = DuckW1.statistics(st);
+        st.execute("CREATE TEMP TABLE prepared AS\n" + DuckW1.prepared(cats));
         try (ResultSet rs = st.executeQuery("SELECT count(*) FROM prepared")) {
             rs.next();
             return rs.getLong(1);
