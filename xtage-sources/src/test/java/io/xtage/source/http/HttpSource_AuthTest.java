@@ -8,6 +8,7 @@ import io.xtage.core.ReadResult;
 import io.xtage.core.SecretSupplier;
 import io.xtage.core.SourceException;
 import io.xtage.core.spi.RecordFormat;
+import io.xtage.source.LogCapture;
 import io.xtage.source.json.JsonOptions;
 import io.xtage.source.json.JsonSource;
 import java.io.IOException;

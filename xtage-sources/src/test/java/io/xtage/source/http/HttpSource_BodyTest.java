@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.xtage.core.ReadResult;
 import io.xtage.core.SourceException;
 import io.xtage.core.spi.RecordFormat;
+import io.xtage.source.LogCapture;
 import io.xtage.source.csv.CsvOptions;
 import io.xtage.source.csv.CsvSource;
 import io.xtage.source.json.JsonOptions;

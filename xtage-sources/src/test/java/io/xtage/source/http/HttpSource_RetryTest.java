@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.xtage.core.ReadResult;
 import io.xtage.core.SourceException;
 import io.xtage.core.spi.RecordFormat;
+import io.xtage.source.LogCapture;
 import io.xtage.source.json.JsonOptions;
 import io.xtage.source.json.JsonSource;
 import java.net.ConnectException;

@@ -3,6 +3,7 @@ package io.xtage.source.http;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.xtage.source.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 /** The JDK's HttpServer on loopback, port 0, with scripted responses and a log of requests. */
 final class TestServer implements AutoCloseable {
     static {
-        LogCapture.enableDebug();
+        LogCapture.enableDebug(TestServer.class);
     }
 
     /** What the server received. */

@@ -10,6 +10,7 @@ import io.xtage.core.RejectedRecordException;
 import io.xtage.core.SchemaException;
 import io.xtage.core.SecretSupplier;
 import io.xtage.core.SourceException;
+import io.xtage.source.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ import tech.tablesaw.api.Table;
 
 class JdbcSourceTest {
     static {
-        LogCapture.enableDebug();
+        LogCapture.enableDebug(JdbcSourceTest.class);
     }
 
     private static TestPg pg;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.xtage.core.SecretSupplier;
 import io.xtage.core.SourceException;
+import io.xtage.source.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JdbcSource_FailuresTest {
     static {
-        LogCapture.enableDebug();
+        LogCapture.enableDebug(JdbcSource_FailuresTest.class);
     }
 
     private static final String RIGHT = "right-pw-1357924680";
