@@ -24,7 +24,7 @@ import tech.tablesaw.columns.Column;
  * text. A value the column cannot hold (a NaN, Tablesaw's own missing marker, a date outside
  * Tablesaw's packed range, a value the driver cannot convert) becomes missing and a reject.
  */
-abstract class ColumnReader {
+abstract class ColumnReader<C extends Column<?>> {
     /**
      * Tablesaw packs a date's year into 16 bits; years outside this range would wrap silently.
      * PostgreSQL's {@code infinity} dates arrive as {@code LocalDate.MAX} and fall outside too.
@@ -34,12 +34,17 @@ abstract class ColumnReader {
 
     final String name;
     final String sqlType;
+    /** Typed, so each subclass appends primitives without boxing. */
+    final C col;
+    private final String kind;
     private final String source;
     private final RejectCollector rejects;
 
-    ColumnReader(String name, String sqlType, String source, RejectCollector rejects) {
-        this.name = name;
+    ColumnReader(C col, String kind, String sqlType, String source, RejectCollector rejects) {
+        this.name = col.name();
         this.sqlType = sqlType;
+        this.col = col;
+        this.kind = kind;
         this.source = source;
         this.rejects = rejects;
     }
@@ -59,18 +64,16 @@ abstract class ColumnReader {
             } catch (SQLException again) {
                 raw = null;
             }
-            reject(record, raw, "cannot read " + sqlType + " value as " + kind() + ": " + e.getMessage());
-            appendMissing();
+            reject(record, raw, "cannot read " + sqlType + " value as " + kind + ": " + e.getMessage());
+            col.appendMissing();
         }
     }
 
     abstract void readValue(ResultSet rs, int index, long record) throws SQLException;
 
-    abstract void appendMissing();
-
-    abstract String kind();
-
-    abstract Column<?> column();
+    final C column() {
+        return col;
+    }
 
     final void reject(long record, Object raw, String reason) {
         rejects.add(Reject.builder(source, record).column(name).rawValue(raw == null ? null : String.valueOf(raw))
@@ -81,12 +84,9 @@ abstract class ColumnReader {
         return d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR;
     }
 
-    static final class Ints extends ColumnReader {
-        private final IntColumn col;
-
+    static final class Ints extends ColumnReader<IntColumn> {
         Ints(String name, String sqlType, String source, RejectCollector rejects) {
-            super(name, sqlType, source, rejects);
-            col = IntColumn.create(name);
+            super(IntColumn.create(name), "INT", sqlType, source, rejects);
         }
 
         @Override
@@ -101,29 +101,11 @@ abstract class ColumnReader {
                 col.append(v);
             }
         }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "INT";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
-        }
     }
 
-    static final class Longs extends ColumnReader {
-        private final LongColumn col;
-
+    static final class Longs extends ColumnReader<LongColumn> {
         Longs(String name, String sqlType, String source, RejectCollector rejects) {
-            super(name, sqlType, source, rejects);
-            col = LongColumn.create(name);
+            super(LongColumn.create(name), "LONG", sqlType, source, rejects);
         }
 
         @Override
@@ -138,29 +120,11 @@ abstract class ColumnReader {
                 col.append(v);
             }
         }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "LONG";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
-        }
     }
 
-    static final class Doubles extends ColumnReader {
-        private final DoubleColumn col;
-
+    static final class Doubles extends ColumnReader<DoubleColumn> {
         Doubles(String name, String sqlType, String source, RejectCollector rejects) {
-            super(name, sqlType, source, rejects);
-            col = DoubleColumn.create(name);
+            super(DoubleColumn.create(name), "DOUBLE", sqlType, source, rejects);
         }
 
         @Override
@@ -176,29 +140,11 @@ abstract class ColumnReader {
                 col.append(v);
             }
         }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "DOUBLE";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
-        }
     }
 
-    static final class Booleans extends ColumnReader {
-        private final BooleanColumn col;
-
+    static final class Booleans extends ColumnReader<BooleanColumn> {
         Booleans(String name, String sqlType, String source, RejectCollector rejects) {
-            super(name, sqlType, source, rejects);
-            col = BooleanColumn.create(name);
+            super(BooleanColumn.create(name), "BOOLEAN", sqlType, source, rejects);
         }
 
         @Override
@@ -210,30 +156,12 @@ abstract class ColumnReader {
                 col.append(v);
             }
         }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "BOOLEAN";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
-        }
     }
 
     /** Text, trimmed; blank text is missing, as in every xtage source. */
-    static final class Strings extends ColumnReader {
-        private final StringColumn col;
-
+    static final class Strings extends ColumnReader<StringColumn> {
         Strings(String name, String sqlType, String source, RejectCollector rejects) {
-            super(name, sqlType, source, rejects);
-            col = StringColumn.create(name);
+            super(StringColumn.create(name), "STRING", sqlType, source, rejects);
         }
 
         @Override
@@ -250,29 +178,11 @@ abstract class ColumnReader {
                 }
             }
         }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "STRING";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
-        }
     }
 
-    static final class Dates extends ColumnReader {
-        private final DateColumn col;
-
+    static final class Dates extends ColumnReader<DateColumn> {
         Dates(String name, String sqlType, String source, RejectCollector rejects) {
-            super(name, sqlType, source, rejects);
-            col = DateColumn.create(name);
+            super(DateColumn.create(name), "LOCAL_DATE", sqlType, source, rejects);
         }
 
         @Override
@@ -288,32 +198,15 @@ abstract class ColumnReader {
                 col.append(v);
             }
         }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "LOCAL_DATE";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
-        }
     }
 
     /** timestamp as is; timestamptz as the same instant in UTC. */
-    static final class DateTimes extends ColumnReader {
-        private final DateTimeColumn col;
+    static final class DateTimes extends ColumnReader<DateTimeColumn> {
         private final boolean withZone;
 
         DateTimes(String name, String sqlType, String source, RejectCollector rejects, boolean withZone) {
-            super(name, sqlType, source, rejects);
+            super(DateTimeColumn.create(name), "LOCAL_DATE_TIME", sqlType, source, rejects);
             this.withZone = withZone;
-            col = DateTimeColumn.create(name);
         }
 
         @Override
@@ -341,21 +234,6 @@ abstract class ColumnReader {
             } else {
                 col.append(v);
             }
-        }
-
-        @Override
-        void appendMissing() {
-            col.appendMissing();
-        }
-
-        @Override
-        String kind() {
-            return "LOCAL_DATE_TIME";
-        }
-
-        @Override
-        Column<?> column() {
-            return col;
         }
     }
 }

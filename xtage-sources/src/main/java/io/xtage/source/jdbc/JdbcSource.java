@@ -186,7 +186,7 @@ public final class JdbcSource implements Source {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 RejectCollector rejects = new RejectCollector(name, options.rejectPolicy());
-                ColumnReader[] readers = readers(rs.getMetaData(), rejects);
+                ColumnReader<?>[] readers = readers(rs.getMetaData(), rejects);
                 Progress progress = new Progress(name, listener);
                 long record = 0;
                 while (rs.next()) {
@@ -197,7 +197,7 @@ public final class JdbcSource implements Source {
                     progress.update(record, -1);
                 }
                 List<Column<?>> columns = new ArrayList<>(readers.length);
-                for (ColumnReader r : readers) {
+                for (ColumnReader<?> r : readers) {
                     columns.add(r.column());
                 }
                 Table table = Table.create(name, columns);
@@ -218,7 +218,7 @@ public final class JdbcSource implements Source {
         }
     }
 
-    private ColumnReader[] readers(ResultSetMetaData md, RejectCollector rejects) throws SQLException {
+    private ColumnReader<?>[] readers(ResultSetMetaData md, RejectCollector rejects) throws SQLException {
         int n = md.getColumnCount();
         List<String> labels = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -226,7 +226,7 @@ public final class JdbcSource implements Source {
         }
         List<String> names = options.isSnakeCaseNames() ? Naming.snakeCaseAll(labels) : labels;
         Map<String, Integer> seen = new HashMap<>();
-        ColumnReader[] readers = new ColumnReader[n];
+        ColumnReader<?>[] readers = new ColumnReader<?>[n];
         for (int i = 0; i < n; i++) {
             String col = names.get(i);
             Integer prev = seen.putIfAbsent(col, i);
@@ -251,7 +251,7 @@ public final class JdbcSource implements Source {
         return readers;
     }
 
-    private ColumnReader reader(ColumnType type, String col, int jdbcType, String typeName, RejectCollector rejects) {
+    private ColumnReader<?> reader(ColumnType type, String col, int jdbcType, String typeName, RejectCollector rejects) {
         switch (type) {
             case INT:
                 return new ColumnReader.Ints(col, typeName, name, rejects);
