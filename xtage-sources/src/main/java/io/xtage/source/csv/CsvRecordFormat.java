@@ -5,6 +5,7 @@ import io.xtage.core.ReadResult;
 import io.xtage.core.RejectPolicy;
 import io.xtage.core.schema.Schema;
 import io.xtage.core.spi.RecordFormat;
+import io.xtage.source.internal.FileSources;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -40,6 +41,6 @@ final class CsvRecordFormat implements RecordFormat {
 
     @Override
     public String toString() {
-        return "CsvRecordFormat[" + options + (schema == null ? "" : ", " + schema) + ", " + policy.describe() + "]";
+        return "CsvRecordFormat[" + FileSources.describe(options, schema, policy) + "]";
     }
 }

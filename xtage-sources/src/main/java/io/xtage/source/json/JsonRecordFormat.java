@@ -6,6 +6,7 @@ import io.xtage.core.ReadResult;
 import io.xtage.core.RejectPolicy;
 import io.xtage.core.schema.Schema;
 import io.xtage.core.spi.RecordFormat;
+import io.xtage.source.internal.FileSources;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -43,6 +44,6 @@ final class JsonRecordFormat implements RecordFormat {
 
     @Override
     public String toString() {
-        return "JsonRecordFormat[" + options + (schema == null ? "" : ", " + schema) + ", " + policy.describe() + "]";
+        return "JsonRecordFormat[" + FileSources.describe(options, schema, policy) + "]";
     }
 }

@@ -8,11 +8,7 @@ import io.xtage.core.Source;
 import io.xtage.core.SourceException;
 import io.xtage.core.schema.Schema;
 import io.xtage.core.spi.RecordFormat;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.xtage.source.internal.FileSources;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -137,21 +133,12 @@ public final class JsonSource implements Source {
     @Override
     public ReadResult read(ProgressListener listener) {
         Objects.requireNonNull(listener, "listener");
-        try (InputStream in = Files.newInputStream(path)) {
-            return new JsonReader(name, options, schema, rejectPolicy, factory).read(in, listener);
-        } catch (NoSuchFileException e) {
-            throw new SourceException(name, "cannot open: no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new SourceException(name, "cannot open: access denied", e);
-        } catch (IOException e) {
-            throw new SourceException(name, "cannot open or close: " + e.getMessage(), e);
-        }
+        return FileSources.read(path, name, in -> new JsonReader(name, options, schema, rejectPolicy, factory).read(in, listener));
     }
 
     @Override
     public String toString() {
-        return "JsonSource[" + name + ", " + options + (schema == null ? "" : ", " + schema) + ", "
-            + rejectPolicy.describe() + "]";
+        return "JsonSource[" + name + ", " + FileSources.describe(options, schema, rejectPolicy) + "]";
     }
 
     /**

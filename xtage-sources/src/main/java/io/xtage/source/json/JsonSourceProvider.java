@@ -2,6 +2,7 @@ package io.xtage.source.json;
 
 import io.xtage.core.Source;
 import io.xtage.core.spi.SourceProvider;
+import io.xtage.source.internal.FileSources;
 import io.xtage.source.internal.ProviderOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -61,15 +62,7 @@ public final class JsonSourceProvider implements SourceProvider {
      */
     @Override
     public boolean supports(URI uri) {
-        if (uri == null || (uri.getScheme() != null && !"file".equalsIgnoreCase(uri.getScheme()))) {
-            return false;
-        }
-        String p = uri.getPath();
-        if (p == null) {
-            return false;
-        }
-        String lower = p.toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(lower::endsWith);
+        return FileSources.isFileWithExtension(uri, EXTENSIONS);
     }
 
     /**
