@@ -2,6 +2,7 @@ package io.xtage.source.csv;
 
 import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.schema.SchemaInference;
+import io.xtage.source.internal.OptionChecks;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -404,14 +405,8 @@ public final class CsvOptions {
                         + "' twice; change CsvOptions.Builder.columnNames");
                 }
             }
-            if (sampleRows < 1) {
-                throw new IllegalArgumentException("sampleRows must be at least 1 (was " + sampleRows
-                    + "); change CsvOptions.Builder.sampleRows(int)");
-            }
-            if (maxRecordChars < 1) {
-                throw new IllegalArgumentException("maxRecordChars must be at least 1 (was " + maxRecordChars
-                    + "); change CsvOptions.Builder.maxRecordChars(int)");
-            }
+            OptionChecks.atLeastOne("sampleRows", sampleRows, "CsvOptions.Builder.sampleRows(int)");
+            OptionChecks.atLeastOne("maxRecordChars", maxRecordChars, "CsvOptions.Builder.maxRecordChars(int)");
         }
 
         private static boolean isLineBreak(char c) {

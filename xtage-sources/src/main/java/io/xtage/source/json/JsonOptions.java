@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.schema.SchemaInference;
+import io.xtage.source.internal.OptionChecks;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -320,10 +321,7 @@ public final class JsonOptions {
                         + "whose records are its lines; remove JsonOptions.Builder.pointer or use layout ARRAY");
                 }
             }
-            if (sampleRecords < 1) {
-                throw new IllegalArgumentException("sampleRecords must be at least 1 (was " + sampleRecords
-                    + "); change JsonOptions.Builder.sampleRecords(int)");
-            }
+            OptionChecks.atLeastOne("sampleRecords", sampleRecords, "JsonOptions.Builder.sampleRecords(int)");
             if (maxNestingDepth < 1 || maxNestingDepth > MAX_NESTING_DEPTH_LIMIT) {
                 throw new IllegalArgumentException("maxNestingDepth must be between 1 and " + MAX_NESTING_DEPTH_LIMIT
                     + " (was " + maxNestingDepth + "); change JsonOptions.Builder.maxNestingDepth(int)");
@@ -332,14 +330,8 @@ public final class JsonOptions {
                 throw new IllegalArgumentException("maxDocumentLength must be positive, or -1 for no limit (was "
                     + maxDocumentLength + "); change JsonOptions.Builder.maxDocumentLength(long)");
             }
-            if (maxStringLength < 1) {
-                throw new IllegalArgumentException("maxStringLength must be at least 1 (was " + maxStringLength
-                    + "); change JsonOptions.Builder.maxStringLength(int)");
-            }
-            if (maxLineLength < 1) {
-                throw new IllegalArgumentException("maxLineLength must be at least 1 (was " + maxLineLength
-                    + "); change JsonOptions.Builder.maxLineLength(int)");
-            }
+            OptionChecks.atLeastOne("maxStringLength", maxStringLength, "JsonOptions.Builder.maxStringLength(int)");
+            OptionChecks.atLeastOne("maxLineLength", maxLineLength, "JsonOptions.Builder.maxLineLength(int)");
         }
     }
 }
