@@ -51,7 +51,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class Aggregate extends JsonValue implements StatelessStep {
+public final class Aggregate implements StatelessStep {
     static final String TYPE = "aggregate";
 
     /**
@@ -409,6 +409,21 @@ public final class Aggregate extends JsonValue implements StatelessStep {
             }
         }
         return Values.build(t, a.output, best);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Aggregate && ((Aggregate) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Aggregate" + toMap();
     }
 
     static final class Type extends BuiltInType.Stateless<Aggregate> {

@@ -46,7 +46,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class Bin extends JsonValue implements Step {
+public final class Bin implements Step {
     static final String TYPE = "bin";
 
     private final String column;
@@ -288,6 +288,21 @@ public final class Bin extends JsonValue implements Step {
             ls.add(labels.isEmpty() ? "q" + (i + 1) : labels.get(i));
         }
         return new Fitted(column, output(), t, iv, ls, quantiles, labels);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Bin && ((Bin) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Bin" + toMap();
     }
 
     /** A numeric interval with open or closed ends. */

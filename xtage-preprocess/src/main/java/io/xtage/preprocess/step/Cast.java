@@ -49,7 +49,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class Cast extends JsonValue implements Step {
+public final class Cast implements Step {
     static final String TYPE = "cast";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cast.class);
 
@@ -125,6 +125,21 @@ public final class Cast extends JsonValue implements Step {
             Tables.type(Tables.column(table, n, TYPE), TYPE);
         }
         return new Fitted(target, names, onInvalid);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Cast && ((Cast) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Cast" + toMap();
     }
 
     /** Cast with its columns resolved. */

@@ -14,6 +14,7 @@ import io.xtage.preprocess.internal.expr.Expr;
 import io.xtage.preprocess.internal.expr.ExprType;
 import io.xtage.preprocess.internal.expr.Vec;
 import java.util.Map;
+import java.util.Objects;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -39,7 +40,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class Derive extends JsonValue implements Step {
+public final class Derive implements Step {
     static final String TYPE = "derive";
 
     private final String column;
@@ -123,6 +124,21 @@ public final class Derive extends JsonValue implements Step {
                 + "use coalesce(null, 0.0) or similar to give one");
         }
         return new Fitted(column, expression, t);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Derive && ((Derive) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(column, expression);
+    }
+
+    @Override
+    public String toString() {
+        return "Derive" + toMap();
     }
 
     /** Derive with its result type fixed. */

@@ -28,7 +28,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class DropDuplicates extends JsonValue implements StatelessStep {
+public final class DropDuplicates implements StatelessStep {
     static final String TYPE = "drop_duplicates";
 
     /**
@@ -144,6 +144,21 @@ public final class DropDuplicates extends JsonValue implements StatelessStep {
             r.removalReason("duplicate of " + (keep == Keep.FIRST ? "an earlier" : "a later") + " row on " + on);
         }
         return Transformed.of(out, r.build());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DropDuplicates && ((DropDuplicates) o).subset.equals(subset) && ((DropDuplicates) o).keep == keep;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subset, keep);
+    }
+
+    @Override
+    public String toString() {
+        return "DropDuplicates" + toMap();
     }
 
     static final class Type extends BuiltInType.Stateless<DropDuplicates> {

@@ -31,7 +31,7 @@ import tech.tablesaw.api.Table;
  *
  * @since 0.1.0
  */
-public final class Filter extends JsonValue implements StatelessStep {
+public final class Filter implements StatelessStep {
     static final String TYPE = "filter";
 
     private final Expr condition;
@@ -142,6 +142,21 @@ public final class Filter extends JsonValue implements StatelessStep {
             r.removalReason(drop ? "matches " + condition.text() : "does not match " + condition.text());
         }
         return Transformed.of(out, r.build());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Filter && ((Filter) o).condition.equals(condition) && ((Filter) o).drop == drop;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(condition, drop);
+    }
+
+    @Override
+    public String toString() {
+        return "Filter" + toMap();
     }
 
     static final class Type extends BuiltInType.Stateless<Filter> {

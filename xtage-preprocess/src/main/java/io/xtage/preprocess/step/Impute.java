@@ -62,7 +62,7 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
  *
  * @since 0.1.0
  */
-public final class Impute extends JsonValue implements Step {
+public final class Impute implements Step {
     static final String TYPE = "impute";
     static final String DEFAULT_SUFFIX = "_imputed";
 
@@ -459,6 +459,21 @@ public final class Impute extends JsonValue implements Step {
             }
         }
         return Arrays.copyOf(a, k);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Impute && ((Impute) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Impute" + toMap();
     }
 
     /** One column's learned fill value. */

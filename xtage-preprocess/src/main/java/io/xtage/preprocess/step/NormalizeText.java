@@ -47,7 +47,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class NormalizeText extends JsonValue implements Step {
+public final class NormalizeText implements Step {
     static final String TYPE = "normalize_text";
 
     /**
@@ -202,6 +202,21 @@ public final class NormalizeText extends JsonValue implements Step {
             }
         }
         return new Fitted(names, rules);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NormalizeText && ((NormalizeText) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "NormalizeText" + toMap();
     }
 
     /** The rules, validated together. */

@@ -61,7 +61,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class OneHot extends JsonValue implements Step {
+public final class OneHot implements Step {
     static final String TYPE = "one_hot";
     private static final Logger log = LoggerFactory.getLogger(OneHot.class);
 
@@ -227,6 +227,21 @@ public final class OneHot extends JsonValue implements Step {
             all.add(lv);
         }
         return new Fitted(this, all);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OneHot && ((OneHot) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "OneHot" + toMap();
     }
 
     /** One column's learned levels. */

@@ -48,7 +48,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class Outliers extends JsonValue implements Step {
+public final class Outliers implements Step {
     static final String TYPE = "outliers";
 
     /**
@@ -279,6 +279,21 @@ public final class Outliers extends JsonValue implements Step {
             bounds.add(new Bounds(name, t, lo, hi));
         }
         return new Fitted(this, bounds);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Outliers && ((Outliers) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Outliers" + toMap();
     }
 
     /** One column's interval. */

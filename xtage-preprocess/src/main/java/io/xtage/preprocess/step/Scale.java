@@ -40,7 +40,7 @@ import tech.tablesaw.columns.Column;
  *
  * @since 0.1.0
  */
-public final class Scale extends JsonValue implements Step {
+public final class Scale implements Step {
     static final String TYPE = "scale";
 
     /**
@@ -225,6 +225,21 @@ public final class Scale extends JsonValue implements Step {
             stats.add(new Stat(name, Tables.type(c, TYPE), out, center, scale));
         }
         return new Fitted(this, stats);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scale && ((Scale) o).toMap().equals(toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Scale" + toMap();
     }
 
     /** One column's fitted center and scale. */
