@@ -1,13 +1,13 @@
 package io.xtage.spark;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.to_timestamp_ntz;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.xtage.core.RejectKind;
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
 import io.xtage.core.coerce.CoercionOptions;
@@ -35,14 +35,20 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads CSV, JSON and JDBC sources into Spark Datasets with a {@link Schema}, the way the
  * one-machine sources do: headers are matched to schema columns by their snake_case form, every
- * value is read as text and converted strictly (a whole integer for INT and LONG, a decimal
- * number for DOUBLE read as its shortest round-trip double, the schema's date patterns, tried in
- * order), an empty value is missing, and a value that does not convert becomes missing plus a
- * reject record. A row whose required column is missing is dropped, with a reject.
+ * value is read as text and converted by the core's own parsers as {@code TableBuilder} converts
+ * it (text trimmed; blank text missing; INT and LONG whole numbers, their minimum values refused
+ * as Tablesaw's missing markers; DOUBLE the nearest double; BOOLEAN the core's spellings
+ * {@code true/t/yes/y} and {@code false/f/no/n} in any case; dates by the schema's patterns, tried
+ * in order). A value that does not convert becomes missing plus a reject (kind TYPE); a record
+ * whose required value is missing ({@code a value is required}) or does not convert is left out,
+ * with rejects of kind CONSTRAINT, and every reject of that record says so. Values, rejects
+ * (source, record, column, raw value, reason, kind, row dropped; in the one-machine order) and
+ * the report counts ({@link SparkRead#report()}) are the one-machine engine's.
  *
  * <p>A LOCAL_DATE or LOCAL_DATE_TIME column whose schema declares no patterns has its formats
  * inferred per shape of spelling, with the one-machine engine's {@code DateInference}: the
@@ -52,6 +58,15 @@ import org.apache.spark.sql.types.StructType;
  * {@link SparkRead#dateFormats()} holds the per-shape report that {@code SourceReport.dateFormats()}
  * holds. Rows left out for a missing or bad required value give no evidence, as there.
  *
+ * <p>Not the one-machine readers' (Spark's own readers split the text): rejects carry no line or
+ * column number; a CSV record with too few or too many fields is padded with missing values or
+ * cut rather than rejected as SHAPE; a JSON number read into a text column (or refused by an
+ * integer column) is Spark's re-printing of it ({@code 1.50} as {@code 1.5}, {@code 1e2} as
+ * {@code 100.0}), and a JSON object in a scalar field is its JSON text (the one-machine reader
+ * reads it as nested fields and leaves the scalar missing). The coercion
+ * options are {@code CoercionOptions.DEFAULT} (no missing tokens, {@code .} decimals), and every
+ * reject is collected (the lenient policy).
+ *
  * <pre>{@code
  * SparkRead sales = SparkSources.csv(spark, "sales", Path.of("sales_data.csv"), W1Workload.salesSchema(false));
  * }</pre>
@@ -60,8 +75,22 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SparkSources {
     static final String RECORD = "__xtage_record";
-    private static final String INTEGRAL = "^[+-]?[0-9]+$";
-    private static final String DECIMAL = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
+
+    private static final String DROPPED = "__xtage_dropped";
+    private static final String ORDER = "__xtage_order";
+
+    /**
+     * The schema of a read's detailed rejects: the columns of {@code rejects.csv}, then the
+     * reject's kind and whether it left its record out, as {@code Reject.toMap()} names them.
+     */
+    static final StructType REJECT_DETAILS = new StructType()
+        .add("source", DataTypes.StringType, false)
+        .add("record", DataTypes.LongType, false)
+        .add("column", DataTypes.StringType, true)
+        .add("value", DataTypes.StringType, true)
+        .add("reason", DataTypes.StringType, false)
+        .add("kind", DataTypes.StringType, false)
+        .add("row_dropped", DataTypes.BooleanType, false);
 
     /** The schema of a rejects Dataset: the columns of {@code rejects.csv}. */
     static final StructType REJECTS = new StructType()
@@ -232,105 +261,106 @@ public final class SparkSources {
             }
             select.add(col(quote(h)).cast(DataTypes.StringType).as(c.name()));
         }
-        Dataset<Row> text = withRecordNumbers(spark, raw.select(select.toArray(new Column[0])));
-        text = text.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = withRecordNumbers(spark, raw.select(select.toArray(new Column[0])));
 
-        // Rows left out before inference (a required value missing or not converting) give no
-        // evidence, as in the one-machine engine, which infers from the rows it kept.
+        // 1. Each value converted as TableBuilder converts it, with the core's parsers in one UDF
+        // call per value (a struct of value, reason and raw text), kept so that the table, the
+        // rejects and the report do not convert again.
+        int n = schema.size();
+        Column[] text = new Column[n];
+        Column[] missing = new Column[n];
+        Column[] value = new Column[n];
+        Column[] reason = new Column[n];
+        Column[] shown = new Column[n];
+        for (int i = 0; i < n; i++) {
+            ColumnSpec c = schema.column(i);
+            text[i] = col(quote(c.name()));
+            missing[i] = SparkDates.missing(text[i]);
+            if (!inferred(c)) {
+                String tmp = "__xtage_v" + i;
+                rows = rows.withColumn(tmp, SparkCoercion.read(text[i], c));
+                value[i] = col(tmp).getField("value");
+                reason[i] = col(tmp).getField("reason");
+                shown[i] = col(tmp).getField("raw");
+            }
+        }
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+
+        // 2. A record whose required value is missing, or does not convert, is left out at once;
+        // a required date to infer is only known to fail once its formats are inferred.
         Column early = lit(false);
-        for (ColumnSpec c : schema.columns()) {
+        for (int i = 0; i < n; i++) {
+            ColumnSpec c = schema.column(i);
             if (!c.isNullable()) {
-                early = early.or(inferred(c) ? SparkDates.missing(col(quote(c.name())))
-                    : convert(emptyIsNull(c), c).isNull());
-            }
-        }
-        Column kept = functions_not(early);
-        Map<String, SparkDates.Inferred> inferred = new LinkedHashMap<>();
-        Map<String, List<DateShapeReport>> dateFormats = new LinkedHashMap<>();
-        Dataset<Row> rows = text;
-        for (ColumnSpec c : schema.columns()) {
-            if (inferred(c)) {
-                SparkDates.Inferred inf = SparkDates.infer(spark, text.where(kept), c.name(), c.type(),
-                    defaultDateOrder, true, "__xtage_d" + inferred.size() + "_");
-                inferred.put(c.name(), inf);
-                dateFormats.put(c.name(), inf.shapes);
-                rows = inf.join(rows, col(quote(c.name())));
+                early = early.or(inferred(c) ? missing[i] : missing[i].or(reason[i].isNotNull()));
             }
         }
 
-        List<Column> typedCols = new ArrayList<>();
-        Dataset<Row> rejects = spark.createDataFrame(new ArrayList<Row>(), REJECTS);
-        Column requiredMissing = lit(false);
-        for (ColumnSpec c : schema.columns()) {
-            SparkDates.Inferred inf = inferred.get(c.name());
-            Column s = emptyIsNull(c);
-            Column v = inf != null ? inf.value() : convert(s, c);
-            typedCols.add(v.as(c.name()));
-            if (inf != null) {
-                rejects = rejects.union(rows.where(kept.and(inf.reason().isNotNull())).select(lit(source),
-                    col(RECORD), lit(c.name()), inf.shown(), inf.reason()));
-            } else if (c.type() != ColumnType.STRING) {
-                Column bad = s.isNotNull().and(v.isNull());
-                rejects = rejects.union(rows.where(bad).select(lit(source), col(RECORD), lit(c.name()),
-                    col(quote(c.name())), lit("not a " + c.type() + describe(c))));
-            }
-            if (!c.isNullable()) {
-                requiredMissing = requiredMissing.or(v.isNull());
-                Column absent = inf != null ? SparkDates.missing(col(quote(c.name()))) : s.isNull();
-                rejects = rejects.union(rows.where(absent).select(lit(source), col(RECORD), lit(c.name()),
-                    lit(null).cast(DataTypes.StringType), lit("missing value in required column; row dropped")));
+        // 3. Inferred dates. Records left out before inference give no evidence, as in the
+        // one-machine engine, which infers from the rows it kept.
+        Map<String, List<DateShapeReport>> dateFormats = new LinkedHashMap<>();
+        Dataset<Row> evidence = rows.where(not(early));
+        Column late = lit(false);
+        for (int i = 0; i < n; i++) {
+            ColumnSpec c = schema.column(i);
+            if (inferred(c)) {
+                SparkDates.Inferred inf = SparkDates.infer(spark, evidence, c.name(), c.type(), defaultDateOrder,
+                    true, "__xtage_d" + i + "_");
+                dateFormats.put(c.name(), inf.shapes);
+                rows = inf.join(rows, text[i]);
+                value[i] = inf.value();
+                reason[i] = when(not(early), inf.reason());
+                shown[i] = SparkCoercion.truncated(inf.shown());
+                if (!c.isNullable()) {
+                    late = late.or(reason[i].isNotNull());
+                }
             }
         }
-        Dataset<Row> table = rows.where(functions_not(requiredMissing)).select(typedCols.toArray(new Column[0]));
-        return new SparkRead(source, table, rejects.toDF("source", "record", "column", "value", "reason"),
-            dateFormats);
+        rows = rows.withColumn(DROPPED, early.or(late));
+
+        // 4. Rejects, as TableBuilder writes them and in its order: by record, the values refused
+        // while reading in column order, then the inferred dates refused at the end.
+        List<Column> typedCols = new ArrayList<>();
+        List<Dataset<Row>> parts = new ArrayList<>();
+        List<Column> counts = new ArrayList<>();
+        counts.add(count(lit(1)));
+        counts.add(sum(when(col(DROPPED), 1L).otherwise(0L)));
+        for (int i = 0; i < n; i++) {
+            ColumnSpec c = schema.column(i);
+            boolean required = !c.isNullable();
+            typedCols.add(value[i].as(c.name()));
+            if (required) {
+                parts.add(rows.where(missing[i]).select(lit(source), col(RECORD), lit(c.name()),
+                    SparkCoercion.truncated(text[i]), lit("a value is required"), lit(RejectKind.CONSTRAINT.name()),
+                    lit(true), lit(i)));
+            }
+            if (c.type() != ColumnType.STRING) {
+                RejectKind kind = required ? RejectKind.CONSTRAINT : RejectKind.TYPE;
+                parts.add(rows.where(reason[i].isNotNull()).select(lit(source), col(RECORD), lit(c.name()), shown[i],
+                    reason[i], lit(kind.name()), col(DROPPED), lit(inferred(c) ? n + i : i)));
+                counts.add(sum(when(reason[i].isNotNull().and(not(col(DROPPED))), 1L).otherwise(0L)));
+            } else {
+                counts.add(lit(0L));
+            }
+            counts.add(sum(when(value[i].isNull().and(not(col(DROPPED))), 1L).otherwise(0L)));
+        }
+        Dataset<Row> rejects = parts.stream().reduce(Dataset::union)
+            .orElseGet(() -> spark.createDataFrame(new ArrayList<Row>(), REJECT_DETAILS.add(ORDER, DataTypes.IntegerType)))
+            .toDF(concat(REJECT_DETAILS.fieldNames(), ORDER))
+            .orderBy(col("record"), col(ORDER)).drop(ORDER);
+        Dataset<Row> table = rows.where(not(col(DROPPED))).select(typedCols.toArray(new Column[0]));
+        Dataset<Row> report = rows.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
+        return new SparkRead(source, table, rejects, dateFormats, report, schema.names());
+    }
+
+    private static String[] concat(String[] names, String more) {
+        String[] out = java.util.Arrays.copyOf(names, names.length + 1);
+        out[names.length] = more;
+        return out;
     }
 
     private static boolean inferred(ColumnSpec c) {
         return (c.type() == ColumnType.LOCAL_DATE || c.type() == ColumnType.LOCAL_DATE_TIME) && c.formats().isEmpty();
-    }
-
-    private static Column emptyIsNull(ColumnSpec c) {
-        return when(col(quote(c.name())).equalTo(""), lit(null).cast(DataTypes.StringType))
-            .otherwise(col(quote(c.name())));
-    }
-
-    private static Column functions_not(Column c) {
-        return org.apache.spark.sql.functions.not(c);
-    }
-
-    private static String describe(ColumnSpec c) {
-        return c.formats().isEmpty() ? "" : " in " + c.formats();
-    }
-
-    /** Strict conversion of text to a column's type; null where the text does not convert. */
-    static Column convert(Column s, ColumnSpec c) {
-        switch (c.type()) {
-            case STRING:
-                return s;
-            case INT:
-                return when(s.rlike(INTEGRAL), s.cast(DataTypes.IntegerType));
-            case LONG:
-                return when(s.rlike(INTEGRAL), s.cast(DataTypes.LongType));
-            case DOUBLE:
-                return when(s.rlike(DECIMAL), s.cast(DataTypes.DoubleType));
-            case BOOLEAN:
-                return when(lower(s).equalTo("true"), lit(true)).when(lower(s).equalTo("false"), lit(false));
-            case LOCAL_DATE:
-            case LOCAL_DATE_TIME: {
-                if (c.formats().isEmpty()) {
-                    throw new XtageException("column '" + c.name() + "': a date column without patterns is inferred "
-                        + "by SparkSources.typed, not converted row by row");
-                }
-                List<Column> tries = new ArrayList<>();
-                for (String p : c.formats()) {
-                    tries.add(c.type() == ColumnType.LOCAL_DATE ? to_date(s, p) : to_timestamp_ntz(s, lit(p)));
-                }
-                return tries.size() == 1 ? tries.get(0) : coalesce(tries.toArray(new Column[0]));
-            }
-            default:
-                throw new XtageException("the Spark engine cannot read columns of type " + c.type() + " yet");
-        }
     }
 
     static DataType sparkType(ColumnType t) {

@@ -20,10 +20,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
-import io.xtage.core.CoercionException;
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
-import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.coerce.Coercers;
 import io.xtage.core.coerce.DatePatterns;
 import io.xtage.core.coerce.DateShapeReport;
@@ -31,6 +29,8 @@ import io.xtage.core.internal.Texts;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.core.schema.Naming;
 import io.xtage.core.standardize.Aggregate;
+import io.xtage.core.standardize.Cardinality;
+import io.xtage.core.standardize.CardinalityException;
 import io.xtage.core.standardize.CollisionPolicy;
 import io.xtage.core.standardize.DateSpec;
 import io.xtage.core.standardize.DuplicatePolicy;
@@ -40,9 +40,6 @@ import io.xtage.core.standardize.JoinType;
 import io.xtage.core.standardize.RowFilter;
 import io.xtage.core.standardize.StandardizationPlan;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -55,7 +52,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.Window;
@@ -67,7 +63,6 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /**
  * Runs a {@link StandardizationPlan} (the JSON the Standardizer writes) on Spark Datasets, with
@@ -75,7 +70,8 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
  * not convert becomes missing and a reject, with the one-machine engine's reason), row filters (a
  * missing value fails a comparison), kept columns and aliases, then the joins in order. Keys are
  * compared in a common type (INT and LONG as LONG; DOUBLE with a number or text as DOUBLE; text
- * with an integer as LONG); a missing key matches nothing (SQL null semantics). Repeated right keys
+ * with an integer as LONG; text with text trimmed), text read by the core's parsers (text that
+ * does not read, or is blank, is a missing key); a missing key matches nothing. Repeated right keys
  * fail, keep the first or last row (in the right input's row order), or are aggregated (MEAN, MIN,
  * MAX, SUM, COUNT), as the join's {@link DuplicatePolicy} says. Join reports come from
  * aggregations over the joined Dataset; with {@code reject_unmatched}, each unmatched left row also
@@ -97,11 +93,16 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
  * that small lookup (broadcast), so dates, reject reasons and the per-shape report (in
  * {@link SparkStandardizeResult#dateFormats()}, keyed {@code input.column}) are the one-machine
  * engine's exactly. Casts and dates with declared patterns run the one-machine engine's parsers
- * ({@link Coercers}, {@link DatePatterns}) in a UDF, for the same values and reasons.
+ * ({@link Coercers}, {@link DatePatterns}) in a UDF shared with {@link SparkSources}, for the same
+ * values and reasons.
  *
- * <p>Not the one-machine engine's on purpose or by limit: a failing duplicate policy throws an
- * {@link XtageException} (not a {@code CardinalityException}); left-side uniqueness
- * ({@code ONE_TO_ONE}, {@code ONE_TO_MANY}) is not checked; MIN and MAX of text compare UTF-8
+ * <p>Keys that repeat where the join's {@link Cardinality} forbids it (right keys without a
+ * resolving {@link DuplicatePolicy}; left keys of {@code ONE_TO_ONE} and {@code ONE_TO_MANY})
+ * fail with the one-machine engine's {@link CardinalityException} and message; its sample of
+ * repeated keys follows the fact's row order (for left keys a full join brought from the right,
+ * the order among them is not kept).
+ *
+ * <p>Not the one-machine engine's on purpose or by limit: MIN and MAX of text compare UTF-8
  * bytes, which differs from Java's order only between supplementary characters and U+E000..U+FFFF.
  *
  * @since 0.1.0
@@ -116,6 +117,9 @@ public final class SparkStandardizer {
     private static final String TAG = "__xtage_tag";
     private static final String VAL = "__xtage_val";
     private static final String ORDER = "__xtage_order";
+    private static final String SHOWN = "__xtage_shown";
+    private static final String COUNT = "__xtage_count";
+    private static final String FIRST = "__xtage_first";
     /**
      * The fact's row number (1-based, before its filters) when a reject needs it, or only an
      * increasing id that keeps the fact's row order; null on right-only rows of a full join.
@@ -145,7 +149,8 @@ public final class SparkStandardizer {
      * @return the unified Dataset and the reports
      * @throws IllegalArgumentException if an input has no Dataset
      * @throws SchemaException if a named column is missing or key types cannot be compared
-     * @throws XtageException if right keys repeat and the policy is to fail, or a LONG sum overflows
+     * @throws CardinalityException if keys repeat where the declared cardinality forbids it
+     * @throws XtageException if a LONG sum overflows
      * @since 0.1.0
      */
     public static SparkStandardizeResult run(StandardizationPlan plan, Map<String, Dataset<Row>> tables) {
@@ -426,25 +431,17 @@ public final class SparkStandardizer {
         }
     }
 
-    /** The struct a conversion gives: the value, and for a rejected value its reason and raw text. */
-    private static StructType converted(ColumnType to) {
-        return new StructType()
-            .add("value", SparkSources.sparkType(to), true)
-            .add("reason", DataTypes.StringType, true)
-            .add("raw", DataTypes.StringType, true);
-    }
-
     /** @return the conversion struct, or null when the column already has the type */
     private static Column cast(Column src, DataType from, ColumnType to, String input, String name) {
         ColumnType f = columnType(from);
         if (f == to && from.equals(SparkSources.sparkType(to))) {
             return null;
         }
-        if (f == null || !Convert.supported(f, to)) {
+        if (f == null || !SparkCoercion.supported(f, to)) {
             throw new SchemaException("input '" + input + "': cannot cast column '" + name + "' from "
                 + (f == null ? from.simpleString() : f.toString()) + " to " + to);
         }
-        return org.apache.spark.sql.functions.udf(new Convert(f, to, null), converted(to)).apply(src);
+        return SparkCoercion.convert(src, f, to, null);
     }
 
     /** @return the conversion struct, or null when the column already has the type */
@@ -459,193 +456,7 @@ public final class SparkStandardizer {
         if (!from.equals(DataTypes.StringType)) {
             throw notText(input, name, from);
         }
-        return org.apache.spark.sql.functions.udf(new Convert(ColumnType.STRING, spec.type(),
-            spec.patterns().get().patterns()), converted(spec.type())).apply(src);
-    }
-
-    /**
-     * One value converted by the one-machine engine's rules ({@code Casts} in xtage-core): the
-     * same parsers, the same missing texts, the same reasons and raw values. It runs as a UDF so
-     * that values and reasons match exactly, which Spark's own casts (lenient in other places) do
-     * not.
-     */
-    private static final class Convert implements UDF1<Object, Row> {
-        private static final long serialVersionUID = 1L;
-        private static final CoercionOptions OPTIONS = CoercionOptions.DEFAULT;
-        private final ColumnType from;
-        private final ColumnType to;
-        private final List<String> patterns;
-        private transient DatePatterns parsers;
-
-        Convert(ColumnType from, ColumnType to, List<String> patterns) {
-            this.from = from;
-            this.to = to;
-            this.patterns = patterns == null ? null : new ArrayList<>(patterns);
-        }
-
-        static boolean supported(ColumnType from, ColumnType to) {
-            switch (to) {
-                case INT:
-                case LONG:
-                case DOUBLE:
-                    return from.isNumeric() || from == ColumnType.STRING || from == ColumnType.BOOLEAN;
-                case STRING:
-                    return true;
-                case BOOLEAN:
-                    return from.isNumeric() || from == ColumnType.STRING || from == ColumnType.BOOLEAN;
-                case LOCAL_DATE:
-                    return from == ColumnType.STRING || from == ColumnType.LOCAL_DATE_TIME || from == to;
-                case LOCAL_DATE_TIME:
-                    return from == ColumnType.STRING || from == ColumnType.LOCAL_DATE || from == to;
-                default:
-                    return false;
-            }
-        }
-
-        private DatePatterns parsers(List<String> p) {
-            if (parsers == null) {
-                parsers = DatePatterns.of(p);
-            }
-            return parsers;
-        }
-
-        private static Row ok(Object v) {
-            return RowFactory.create(v, null, null);
-        }
-
-        private static Row reject(String raw, String reason) {
-            return RowFactory.create(null, reason, Texts.truncate(raw));
-        }
-
-        @Override
-        public Row call(Object v) {
-            if (v == null || (v instanceof Double && Double.isNaN((Double) v))
-                || (v instanceof Float && Float.isNaN((Float) v))) {
-                return ok(null);
-            }
-            if (v instanceof java.sql.Date) {
-                v = ((java.sql.Date) v).toLocalDate();
-            }
-            if (to == ColumnType.STRING) {
-                return ok(v instanceof String && OPTIONS.isMissing((String) v) ? null : String.valueOf(v));
-            }
-            if (from == ColumnType.STRING) {
-                return fromText((String) v);
-            }
-            switch (to) {
-                case INT:
-                case LONG:
-                    return toIntegral(v, to == ColumnType.INT);
-                case DOUBLE: {
-                    if (v instanceof Boolean) {
-                        return ok((Boolean) v ? 1.0 : 0.0);
-                    }
-                    if (v instanceof Long) {
-                        long x = (Long) v;
-                        double d = x;
-                        if (d >= 0x1p63 || (long) d != x) {
-                            return reject(Long.toString(x), "cannot cast " + x + " to DOUBLE (not exactly representable)");
-                        }
-                        return ok(d);
-                    }
-                    return ok(((Number) v).doubleValue());
-                }
-                case BOOLEAN: {
-                    if (v instanceof Boolean) {
-                        return ok(v);
-                    }
-                    double d = ((Number) v).doubleValue();
-                    if (d == 0 || d == 1) {
-                        return ok(d == 1);
-                    }
-                    String raw = String.valueOf(v);
-                    return reject(raw, "cannot cast " + raw + " to BOOLEAN (expected 0 or 1)");
-                }
-                case LOCAL_DATE: {
-                    LocalDateTime t = millis((LocalDateTime) v);
-                    if (!t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-                        String raw = PackedLocalDateTime.toString(PackedLocalDateTime.pack(t));
-                        return reject(raw, "cannot cast " + raw + " to LOCAL_DATE (has a time of day)");
-                    }
-                    return ok(t.toLocalDate());
-                }
-                case LOCAL_DATE_TIME:
-                    return ok(v instanceof LocalDate ? ((LocalDate) v).atStartOfDay() : millis((LocalDateTime) v));
-                default:
-                    throw new IllegalStateException("no conversion from " + from + " to " + to);
-            }
-        }
-
-        private Row toIntegral(Object v, boolean toInt) {
-            String type = toInt ? "INT" : "LONG";
-            long lo = toInt ? Integer.MIN_VALUE + 1L : Long.MIN_VALUE + 1L;
-            long hi = toInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
-            long x;
-            if (v instanceof Boolean) {
-                x = (Boolean) v ? 1 : 0;
-            } else if (v instanceof Double || v instanceof Float) {
-                double d = ((Number) v).doubleValue();
-                if (d != Math.rint(d)) {
-                    return reject(Double.toString(d), "cannot cast " + d + " to " + type + " (not an integer)");
-                }
-                if (d < lo || d >= 0x1p63 || d > hi) {
-                    return reject(Double.toString(d), "cannot cast " + d + " to " + type + " (out of range)");
-                }
-                x = (long) d;
-            } else {
-                x = ((Number) v).longValue();
-                if (x < lo || x > hi) {
-                    return reject(Long.toString(x), "cannot cast " + x + " to " + type + " (out of range)");
-                }
-            }
-            return ok(toInt ? (Object) (int) x : (Object) x);
-        }
-
-        private Row fromText(String t) {
-            if (OPTIONS.isMissing(t)) {
-                return ok(null);
-            }
-            try {
-                if (patterns != null) {
-                    return ok(to == ColumnType.LOCAL_DATE ? parsers(patterns).parseDate(t)
-                        : millis(parsers(patterns).parseDateTime(t)));
-                }
-                switch (to) {
-                    case INT:
-                        return ok(Coercers.parseInt(t, OPTIONS));
-                    case LONG:
-                        return ok(Coercers.parseLong(t, OPTIONS));
-                    case DOUBLE:
-                        return ok(Coercers.parseDouble(t, OPTIONS));
-                    case BOOLEAN:
-                        return ok(Coercers.parseBoolean(t, OPTIONS));
-                    case LOCAL_DATE:
-                        return ok(parsers(List.of("yyyy-MM-dd")).parseDate(t));
-                    case LOCAL_DATE_TIME: {
-                        String s = t.strip();
-                        try {
-                            return ok(millis(LocalDateTime.parse(s)));
-                        } catch (DateTimeParseException e) {
-                            try {
-                                return ok(LocalDate.parse(s).atStartOfDay());
-                            } catch (DateTimeParseException e2) {
-                                return reject(t, "cannot parse '" + t + "' as LOCAL_DATE_TIME (expected ISO "
-                                    + "yyyy-MM-dd'T'HH:mm[:ss])");
-                            }
-                        }
-                    }
-                    default:
-                        throw new IllegalStateException("no conversion from text to " + to);
-                }
-            } catch (CoercionException e) {
-                return reject(t, e.getMessage());
-            }
-        }
-
-        /** The one-machine engine keeps date-times to the millisecond (Tablesaw's packed form). */
-        private static LocalDateTime millis(LocalDateTime t) {
-            return t.withNano(t.getNano() / 1_000_000 * 1_000_000);
-        }
+        return SparkCoercion.convert(src, ColumnType.STRING, spec.type(), spec.patterns().get().patterns());
     }
 
     private static Column filter(RowFilter f) {
@@ -768,6 +579,17 @@ public final class SparkStandardizer {
         }
         Dataset<Row> r = right.withColumn(ORDER, org.apache.spark.sql.functions.monotonically_increasing_id());
         rsel.add(col(ORDER));
+        // the right keys as they are, for a failure that names the repeated keys as the one-machine
+        // engine renders them: by columns first, then the as-of column
+        boolean asOf = j.type() == JoinType.ASOF;
+        List<String> rightKeyNames = new ArrayList<>();
+        List<Column> rightShown = new ArrayList<>();
+        for (int i = 0; i < rkeys.size(); i++) {
+            int k = asOf ? (i + 1) % rkeys.size() : i;
+            rightKeyNames.add(rkeys.get(k));
+            rightShown.add(col(SparkSources.quote(rkeys.get(k))));
+        }
+        rsel.add(struct(rightShown.toArray(new Column[0])).as(SHOWN));
         r = r.select(rsel.toArray(new Column[0]));
         Column keyPresent = lit(true);
         List<Column> kcols = new ArrayList<>();
@@ -775,25 +597,25 @@ public final class SparkStandardizer {
             keyPresent = keyPresent.and(col(KEY + i).isNotNull());
             kcols.add(col(KEY + i));
         }
-        Dataset<Row> rNullKeys = r.where(org.apache.spark.sql.functions.not(keyPresent));
+        Dataset<Row> rNullKeys = r.where(org.apache.spark.sql.functions.not(keyPresent)).drop(SHOWN);
         r = r.where(keyPresent);
         // duplicates
-        Dataset<Row> dupKeys = r.groupBy(kcols.toArray(new Column[0])).count().where(col("count").gt(1));
+        Dataset<Row> dupKeys = r.groupBy(kcols.toArray(new Column[0]))
+            .agg(count(lit(1)).as(COUNT), min(struct(col(ORDER), col(SHOWN))).as(FIRST)).where(col(COUNT).gt(1));
         long dupCount = dupKeys.count();
-        List<String> dupSample = new ArrayList<>();
-        if (dupCount > 0) {
-            for (Row row : dupKeys.limit(SAMPLE).collectAsList()) {
-                dupSample.add(render(row, rk.size()));
-            }
-        }
         DuplicatePolicy pol = j.duplicates();
         boolean aggregate = pol.kind() == DuplicatePolicy.Kind.AGGREGATE;
-        if ((dupCount > 0 || aggregate) && j.cardinality().isRightUnique()) {
+        // the right key of an as-of join is unique whatever the declared cardinality, as there
+        Cardinality card = asOf ? Cardinality.MANY_TO_ONE : j.cardinality();
+        if (dupCount > 0 && card.isRightUnique() && pol.kind() == DuplicatePolicy.Kind.FAIL) {
+            throw cardinality(rn, "right", card, dupKeys, dupCount, rightKeyNames, rightIn.rowsOut);
+        }
+        r = r.drop(SHOWN);
+        if (card.isLeftUnique()) {
+            leftUnique(left, lk, lkeys, card, rn, leftRows);
+        }
+        if ((dupCount > 0 || aggregate) && card.isRightUnique()) {
             switch (pol.kind()) {
-                case FAIL:
-                    throw new XtageException("join '" + rn + "': " + dupCount + " keys repeat in '" + rn + "', such as "
-                        + dupSample + ", but the join expects " + j.cardinality().jsonName() + "; declare "
-                        + "onDuplicateKeys(...) or expect(Cardinality.MANY_TO_MANY)");
                 case KEEP_FIRST:
                 case KEEP_LAST: {
                     WindowSpec w = Window.partitionBy(kcols.toArray(new Column[0]))
@@ -916,6 +738,76 @@ public final class SparkStandardizer {
         res.rows = outRows;
         res.report = rep;
         return res;
+    }
+
+    /**
+     * Fails, as the one-machine engine does, when keys repeat on the left side of a join whose
+     * cardinality says the left keys are unique: the keys in the common type (a missing key is
+     * never a repeat), the first repeated keys in the left table's row order.
+     */
+    private static void leftUnique(Dataset<Row> left, List<Column> lk, List<String> lkeys, Cardinality card, String rn,
+        long leftRows) {
+        List<Column> keys = new ArrayList<>();
+        List<Column> shown = new ArrayList<>();
+        Column present = lit(true);
+        for (int i = 0; i < lk.size(); i++) {
+            keys.add(lk.get(i).as(KEY + i));
+            present = present.and(lk.get(i).isNotNull());
+            shown.add(col(SparkSources.quote(lkeys.get(i))));
+        }
+        // the fact's row order; rows a full join brought from the right come after the fact's own
+        Column order = coalesce(col(ROW), lit(Long.MAX_VALUE));
+        Dataset<Row> repeats = left.where(present).groupBy(keys.toArray(new Column[0]))
+            .agg(count(lit(1)).as(COUNT), min(struct(order.as(ORDER), struct(shown.toArray(new Column[0])).as(SHOWN)))
+                .as(FIRST))
+            .where(col(COUNT).gt(1));
+        long n = repeats.count();
+        if (n > 0) {
+            throw cardinality(rn, "left", card, repeats, n, lkeys, leftRows);
+        }
+    }
+
+    /**
+     * The one-machine engine's failure for repeated keys, with its message: the join, the
+     * cardinality, how many keys repeat among how many rows, the first {@link #SAMPLE} repeated
+     * keys in row order with their row counts, and the fix.
+     *
+     * @param repeats one row per repeated key: {@link #COUNT} and {@link #FIRST} (a struct of the
+     *     first row's order and {@link #SHOWN}, the key as it is in the input)
+     */
+    private static CardinalityException cardinality(String rn, String side, Cardinality card, Dataset<Row> repeats,
+        long count, List<String> keyNames, long rows) {
+        List<Row> first = repeats.orderBy(col(FIRST + "." + ORDER)).limit(SAMPLE)
+            .select(col(FIRST + "." + SHOWN), col(COUNT)).collectAsList();
+        List<String> sample = new ArrayList<>();
+        StringBuilder keys = new StringBuilder();
+        for (Row row : first) {
+            Row key = row.getStruct(0);
+            String k = renderKey(key);
+            sample.add(k);
+            keys.append(sample.size() == 1 ? "" : ", ").append(k).append(" (").append(row.getLong(1)).append(" rows)");
+        }
+        String fix = side.equals("right")
+            ? "declare onDuplicateKeys(KEEP_FIRST | KEEP_LAST | aggregate(...)), or expect(...) a cardinality that "
+                + "allows repeats"
+            : "expect(...) a cardinality that allows repeated left keys";
+        String msg = "join '" + rn + "' expects " + card + ", but " + count + " " + side + " key(s) " + keyNames
+            + " repeat among " + rows + " " + side + " rows: " + keys + (count > sample.size() ? ", ..." : "")
+            + "; " + fix;
+        return new CardinalityException(rn, side, card, count, sample, msg);
+    }
+
+    /** A key as the one-machine engine's {@code Keys.render}: the value, or {@code (a, b)}; not cut. */
+    private static String renderKey(Row key) {
+        StringBuilder b = new StringBuilder(key.size() == 1 ? "" : "(");
+        for (int i = 0; i < key.size(); i++) {
+            Object v = key.get(i);
+            if (v instanceof java.sql.Date) {
+                v = ((java.sql.Date) v).toLocalDate();
+            }
+            b.append(i == 0 ? "" : ", ").append(v == null ? "null" : String.valueOf(v));
+        }
+        return key.size() == 1 ? b.toString() : b.append(')').toString();
     }
 
     /**
@@ -1274,13 +1166,17 @@ public final class SparkStandardizer {
             + " key; cast one side so that both are numbers, texts or dates");
     }
 
+    /**
+     * A key in the common type, as the one-machine engine's {@code Keys} reads it: text is
+     * trimmed (blank text is missing) and read as an integer or a number where the other side is
+     * one, so that text that does not read matches nothing.
+     */
     private static Column align(Column c, DataType from, DataType to) {
+        if (from.equals(DataTypes.StringType)) {
+            return SparkCoercion.key(c, columnType(to));
+        }
         if (from.equals(to)) {
             return c;
-        }
-        if (from.equals(DataTypes.StringType)) {
-            ColumnType t = to.equals(DataTypes.LongType) ? ColumnType.LONG : ColumnType.DOUBLE;
-            return SparkSources.convert(c, io.xtage.core.schema.ColumnSpec.of("key", t));
         }
         return c.cast(to);
     }

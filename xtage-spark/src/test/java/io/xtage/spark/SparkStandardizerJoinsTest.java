@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.xtage.core.XtageException;
 import io.xtage.core.standardize.Aggregate;
 import io.xtage.core.standardize.Cardinality;
+import io.xtage.core.standardize.CardinalityException;
 import io.xtage.core.standardize.DuplicatePolicy;
 import io.xtage.core.standardize.RowFilter;
 import io.xtage.core.standardize.StandardizationPlan;
@@ -184,6 +185,79 @@ class SparkStandardizerJoinsTest {
     void manyToManyMultipliesRowsAndCountsEachLeftRowOnce() {
         assertSame(spark, Standardizer.from("orders").leftJoin("products").on("product")
             .expect(Cardinality.MANY_TO_MANY).rejectUnmatched().build(), tables());
+    }
+
+    @Test
+    void repeatedRightKeysFailWithTheOneMachineCardinalityException() {
+        assertSameFailure(Standardizer.from("orders").leftJoin("products").on("product").build(), "right");
+    }
+
+    @Test
+    void repeatedLeftKeysFailWhenTheCardinalitySaysOneToMany() {
+        assertSameFailure(Standardizer.from("orders").leftJoin("products").on("product")
+            .expect(Cardinality.ONE_TO_MANY).build(), "left");
+    }
+
+    @Test
+    void repeatedLeftKeysFailOneToOneOnceTheRightRepeatsAreResolved() {
+        assertSameFailure(Standardizer.from("orders").innerJoin("products").on("product")
+            .expect(Cardinality.ONE_TO_ONE).onDuplicateKeys(DuplicatePolicy.KEEP_FIRST).build(), "left");
+    }
+
+    @Test
+    void repeatedTextLeftKeysAreComparedTrimmedAndShownAsTheyAre() {
+        Map<String, Table> t = new LinkedHashMap<>();
+        t.put("a", Table.create("a", StringColumn.create("k", "x", " y", "x ", "", "  ", "y", "z"),
+            IntColumn.create("n", 1, 2, 3, 4, 5, 6, 7)));
+        t.put("b", Table.create("b", StringColumn.create("k", "x", "y"), IntColumn.create("m", 1, 2)));
+        CardinalityException e = assertSameFailure(Standardizer.from("a").leftJoin("b").on("k")
+            .expect(Cardinality.ONE_TO_ONE).build(), t, "left");
+        assertThat(e.repeatedKeySample()).containsExactly("x", " y");
+    }
+
+    @Test
+    void repeatedRightKeysOfAnAsOfJoinFailAsManyToOne() {
+        assertSameFailure(Standardizer.from("orders").asOfJoin("products").on("product").build(), "right");
+    }
+
+    @Test
+    void uniqueLeftKeysPassOneToOneAndMissingKeysAreNoRepeats() {
+        StandardizationPlan plan = Standardizer.from("orders").where(RowFilter.le("id", 4L)).leftJoin("products")
+            .on("product").expect(Cardinality.ONE_TO_ONE).onDuplicateKeys(DuplicatePolicy.KEEP_LAST).build();
+        Table orders = orders();
+        orders.longColumn("product").setMissing(0);
+        Map<String, Table> t = new LinkedHashMap<>();
+        t.put("orders", orders);
+        t.put("products", products());
+        assertSame(spark, plan, t);
+    }
+
+    private static CardinalityException assertSameFailure(StandardizationPlan plan, String side) {
+        return assertSameFailure(plan, tables(), side);
+    }
+
+    private static CardinalityException assertSameFailure(StandardizationPlan plan, Map<String, Table> t, String side) {
+        CardinalityException expected = null;
+        try {
+            plan.run(t);
+        } catch (CardinalityException e) {
+            expected = e;
+        }
+        assertThat(expected).as("the one-machine engine fails").isNotNull();
+        assertThat(expected.side()).isEqualTo(side);
+        CardinalityException local = expected;
+        CardinalityException[] remote = new CardinalityException[1];
+        assertThatThrownBy(() -> SparkStandardizer.run(plan, SparkStandardizerParityTest.datasets(spark, t)))
+            .isInstanceOfSatisfying(CardinalityException.class, e -> {
+                assertThat(e.join()).isEqualTo(local.join());
+                assertThat(e.side()).isEqualTo(local.side());
+                assertThat(e.expected()).isEqualTo(local.expected());
+                assertThat(e.repeatedKeys()).isEqualTo(local.repeatedKeys());
+                assertThat(e.repeatedKeySample()).isEqualTo(local.repeatedKeySample());
+                remote[0] = e;
+            })
+            .hasMessage(local.getMessage());
+        return remote[0];
     }
 
     private static String message(Runnable r) {

@@ -115,9 +115,12 @@ class SparkStandardizerParityTest {
         assertSame(spark, plan, Map.of("t", texts()));
     }
 
+    /** A local session for one test class, configured as the engine's entry point configures one. */
     static SparkSession start(String app) {
-        return SparkW1.configure(SparkSession.builder().master("local[2]").appName(app)
-            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")).getOrCreate();
+        return SparkSession.builder().master("local[2]").appName(app).config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2").config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+            .config("spark.sql.datetime.java8API.enabled", "true").config("spark.sql.ansi.enabled", "false")
+            .getOrCreate();
     }
 
     /** Both results, for assertions beyond parity. */

@@ -23,8 +23,19 @@ public final class CardinalityException extends XtageException {
     /** The first repeated keys, as text. */
     private final List<String> repeatedKeySample;
 
-    CardinalityException(String join, String side, Cardinality expected, long repeatedKeys,
-                         List<String> repeatedKeySample, String message) {
+    /**
+     * For engines that run a plan elsewhere (Spark) and must fail as the one-machine engine does.
+     *
+     * @param join the right input's name, which names the join
+     * @param side {@code left} or {@code right}
+     * @param expected the declared cardinality
+     * @param repeatedKeys how many distinct keys repeat
+     * @param repeatedKeySample the first repeated keys, in row order, as text
+     * @param message the message, naming the join, the side, the keys and the fix
+     * @since 0.1.0
+     */
+    public CardinalityException(String join, String side, Cardinality expected, long repeatedKeys,
+                                List<String> repeatedKeySample, String message) {
         super(message);
         this.join = join;
         this.side = side;
