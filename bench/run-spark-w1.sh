@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Workload W1 on Spark local[2] (io.xtage.spark.SparkW1) against the one-machine engine
+# Workload W1 on Spark local[2] (io.xtage.examples.spark.SparkW1) against the one-machine engine
 # (`xtage w1`) and DuckDB (io.xtage.bench.DuckW1), on the same files, in the same run.
 #
 #   bench/run-spark-w1.sh [N ...] [--runs K] [--warmup W] [--master URL]
@@ -13,11 +13,12 @@
 # and a markdown table is printed and saved in bench-out/spark-w1-results-<date>.md. Logs of
 # each run are in bench-out/logs/spark-w1-*.
 #
-# Spark's class path: xtage-spark's jar plus its runtime and provided dependencies (xtage-core,
-# xtage-sources, xtage-preprocess, Tablesaw, Spark 3.5), from
-# `mvn dependency:build-classpath -pl xtage-spark -DincludeScope=compile` (compile scope with
-# the provided and system ones, no test jars), resolved offline: the xtage jars must be installed
-# (`mvn -B -o -q install -DskipTests`, which the script runs when a jar is missing).
+# Spark's class path: the shaded xtage.jar (xtage-examples, with xtage-spark and the other xtage
+# modules, without Spark) plus Spark 3.5's jars: the provided dependencies of xtage-examples, from
+# `mvn dependency:build-classpath -pl xtage-examples -DincludeScope=provided` (Spark at the versions
+# the build manages, e.g. Jackson, so they agree with the jars shaded into xtage.jar), resolved
+# offline. The jars must be built (`mvn -B -o -q install -DskipTests`, which the script runs when
+# one is missing).
 #
 # JVM flags (environment):
 #   SPARK_JVM_OPTS  the SparkW1 process; default -Xmx4g -XX:+UseParallelGC (plus Spark's
@@ -61,34 +62,24 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 mkdir -p "$LOGS"
 
 # ---- class path ------------------------------------------------------------------------------
-SPARK_JAR="$(ls "$ROOT"/xtage-spark/target/xtage-spark-*.jar 2>/dev/null | grep -v -e "-sources\.jar$" -e "-javadoc\.jar$" -e "-tests\.jar$" | head -1 || true)"
-if [ -z "$SPARK_JAR" ] || [ ! -f "$XTAGE_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
+if [ ! -f "$XTAGE_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
     log "building (mvn -B -o -q install -DskipTests)"
     (cd "$ROOT" && mvn -B -o -q install -DskipTests)
-    SPARK_JAR="$(ls "$ROOT"/xtage-spark/target/xtage-spark-*.jar | grep -v -e "-sources\.jar$" -e "-javadoc\.jar$" -e "-tests\.jar$" | head -1)"
 fi
 CP_FILE="$OUT/spark-w1.classpath"
-# The default scope (test) would pull xtage-examples and JUnit in, and runtime leaves the provided
-# Spark out; includeScope=compile is compile + provided + system.
-(cd "$ROOT" && mvn -B -o -q dependency:build-classpath -pl xtage-spark \
-    -Dmdep.outputFile="$CP_FILE" -DincludeScope=compile)
-# The xtage modules come from this tree's target/ folders, copied aside, not from ~/.m2: another
-# build's `mvn install` replacing a snapshot jar in ~/.m2 mid-run breaks a running JVM.
+# includeScope=provided lists Spark and its dependencies only: the rest is inside xtage.jar.
+(cd "$ROOT" && mvn -B -o -q dependency:build-classpath -pl xtage-examples \
+    -Dmdep.outputFile="$CP_FILE" -DincludeScope=provided)
+# xtage.jar is copied aside: a build replacing it mid-run breaks a running JVM.
 LIB="$OUT/spark-w1-lib"; rm -rf "$LIB"; mkdir -p "$LIB"
-SPARK_CP="$(tr ':' '\n' < "$CP_FILE" | while read -r jar; do
-    case "$jar" in
-        */io/xtage/*) m="$(basename "$(dirname "$(dirname "$jar")")")"
-                      cp "$(ls "$ROOT/$m"/target/"$m"-*.jar | grep -v -e "-sources\.jar$" -e "-javadoc\.jar$" -e "-tests\.jar$" | head -1)" "$LIB/$m.jar"
-                      echo "$LIB/$m.jar" ;;
-        *) echo "$jar" ;;
-    esac
-done | paste -sd:)"
-cp "$SPARK_JAR" "$LIB/xtage-spark.jar"
-SPARK_CP="$LIB/xtage-spark.jar:$SPARK_CP"
-for need in spark-sql_2.13 spark-core_2.13 tablesaw-core xtage-core xtage-sources xtage-preprocess; do
+cp "$XTAGE_JAR" "$LIB/xtage.jar"
+SPARK_CP="$LIB/xtage.jar:$(cat "$CP_FILE")"
+for need in spark-sql_2.13 spark-core_2.13; do
     case "$SPARK_CP" in *"$need"*) ;; *) echo "run-spark-w1.sh: $need missing from the Spark class path" >&2; exit 1 ;; esac
 done
-case "$SPARK_CP" in *junit*|*xtage-examples*) echo "run-spark-w1.sh: test-scope jars on the Spark class path" >&2; exit 1 ;; esac
+case "$SPARK_CP" in *junit*|*/io/xtage/*) echo "run-spark-w1.sh: test or unshaded xtage jars on the Spark class path" >&2; exit 1 ;; esac
+unzip -l "$LIB/xtage.jar" 'io/xtage/examples/spark/SparkW1.class' >/dev/null \
+    || { echo "run-spark-w1.sh: $XTAGE_JAR has no io.xtage.examples.spark.SparkW1; rebuild it" >&2; exit 1; }
 
 # ---- one run ---------------------------------------------------------------------------------
 # run ENGINE N TAG OUTFILE -> prints "wall_seconds rss_kib"
@@ -97,7 +88,7 @@ run() {
     local base="$LOGS/spark-w1-$n-$engine-$tag"
     local cmd
     case "$engine" in
-        spark) cmd=(java $SPARK_JVM_OPTS $ADD_OPENS -cp "$SPARK_CP" io.xtage.spark.SparkW1 --data "$data" --out "$outfile" --master "$MASTER") ;;
+        spark) cmd=(java $SPARK_JVM_OPTS $ADD_OPENS -cp "$SPARK_CP" io.xtage.examples.spark.SparkW1 --data "$data" --out "$outfile" --master "$MASTER") ;;
         xtage) cmd=(java $XTAGE_JVM_OPTS -jar "$XTAGE_JAR" w1 --data "$data" --out "$outfile") ;;
         duckdb) cmd=(java $DUCK_JVM_OPTS -cp "$BENCH_JAR" io.xtage.bench.DuckW1 "$data" "$outfile") ;;
     esac

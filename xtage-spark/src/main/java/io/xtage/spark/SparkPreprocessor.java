@@ -30,6 +30,7 @@ import io.xtage.preprocess.FittedPreprocessor;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
 import io.xtage.preprocess.Step;
+import io.xtage.preprocess.StepReport;
 import io.xtage.preprocess.internal.Params;
 import io.xtage.preprocess.internal.Stats;
 import io.xtage.preprocess.internal.Values;
@@ -89,6 +90,8 @@ import tech.tablesaw.api.Table;
  */
 public final class SparkPreprocessor {
     private static final Set<String> STATS = Set.of("impute", "one_hot", "scale", "outliers", "bin");
+    private static final Set<String> BUILT_IN = Set.of("drop_duplicates", "filter", "normalize_text", "impute",
+        "outliers", "bin", "one_hot", "scale", "derive", "cast", "rename", "select", "drop", "aggregate");
 
     private SparkPreprocessor() {
     }
@@ -107,33 +110,151 @@ public final class SparkPreprocessor {
         return fitTransform(preprocessor, data).fitted;
     }
 
-    /** A fitted preprocessor and the Dataset it made. @since 0.1.0 */
+    /**
+     * A fitted preprocessor, the Dataset it made, and the report of each step. Immutable.
+     *
+     * @since 0.1.0
+     */
     public static final class Result {
         private final FittedPreprocessor fitted;
         private final Dataset<Row> table;
+        private final Report report;
 
-        Result(FittedPreprocessor fitted, Dataset<Row> table) {
+        Result(FittedPreprocessor fitted, Dataset<Row> table, Report report) {
             this.fitted = fitted;
             this.table = table;
+            this.report = report;
         }
 
-        /** @return the fitted preprocessor @since 0.1.0 */
+        /** @return the fitted preprocessor; never null @since 0.1.0 */
         public FittedPreprocessor fitted() {
             return fitted;
         }
 
-        /** @return the transformed rows @since 0.1.0 */
+        /** @return the transformed rows; never null @since 0.1.0 */
         public Dataset<Row> table() {
             return table;
+        }
+
+        /** @return rows in and out of each step, with the reasons rows were removed; never null @since 0.1.0 */
+        public Report report() {
+            return report;
         }
     }
 
     /**
-     * Fits each step on the output of the steps before it and applies it.
+     * What each step of a Spark {@link #fitTransform} did, in the one-machine engine's terms: one
+     * {@link StepReport} per step, equal to the one-machine engine's on the same rows in these
+     * fields:
+     * <ul>
+     *   <li>the name, rows in and out, and the removal reason;</li>
+     *   <li>columns added, removed and retyped, and the parameters (from the one-machine
+     *       transform of the schema, so the same lists and the same learned values);</li>
+     *   <li>{@code null_conditions} of {@code filter}, {@code outside_per_column} of the
+     *       {@code outliers} methods that remove rows;</li>
+     *   <li>cells changed and the notes of {@code impute}.</li>
+     * </ul>
+     * The other details, notes and cell counts (of {@code normalize_text}, {@code bin},
+     * {@code one_hot}, {@code scale}, {@code derive}, {@code cast} and the clipping
+     * {@code outliers}) would each need another pass comparing values before and after, and
+     * are left empty; so are step times, which a lazy engine does not have per step.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Report {
+        private final long rowsIn;
+        private final long rowsOut;
+        private final List<StepReport> steps;
+
+        Report(long rowsIn, long rowsOut, List<StepReport> steps) {
+            this.rowsIn = rowsIn;
+            this.rowsOut = rowsOut;
+            this.steps = List.copyOf(steps);
+        }
+
+        /** @return rows of the chain's input @since 0.1.0 */
+        public long rowsIn() {
+            return rowsIn;
+        }
+
+        /** @return rows of the chain's output @since 0.1.0 */
+        public long rowsOut() {
+            return rowsOut;
+        }
+
+        /** @return the sum of the steps' removed rows @since 0.1.0 */
+        public long rowsRemoved() {
+            long n = 0;
+            for (StepReport s : steps) {
+                n += s.rowsRemoved();
+            }
+            return n;
+        }
+
+        /** @return the step reports, in chain order; never null @since 0.1.0 */
+        public List<StepReport> steps() {
+            return steps;
+        }
+
+        /**
+         * @param i 0-based step index
+         * @return that step's report
+         * @throws IndexOutOfBoundsException if there is no such step
+         * @since 0.1.0
+         */
+        public StepReport step(int i) {
+            return steps.get(i);
+        }
+
+        /**
+         * @return {@code rows_in}, {@code rows_out}, {@code rows_removed} and {@code steps} (each
+         *     step's {@link StepReport#toMap()}), snake_case keys
+         * @since 0.1.0
+         */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rows_in", rowsIn);
+            m.put("rows_out", rowsOut);
+            m.put("rows_removed", rowsRemoved());
+            List<Object> list = new ArrayList<>();
+            for (StepReport s : steps) {
+                list.add(s.toMap());
+            }
+            m.put("steps", list);
+            return m;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Report && ((Report) o).toMap().equals(toMap());
+        }
+
+        @Override
+        public int hashCode() {
+            return toMap().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "SparkPreprocessor.Report" + toMap();
+        }
+    }
+
+    /**
+     * Fits each step on the output of the steps before it and applies it, and reports what each
+     * step did ({@link Report}). The report costs one Spark job for the input and one per step
+     * that can remove rows ({@code drop_duplicates}, {@code filter}, {@code aggregate}, the
+     * removing {@code outliers}) or fills cells ({@code impute}). These jobs compute the rows
+     * from the last persisted Dataset (the input of a step that learns statistics, persisted
+     * {@code MEMORY_AND_DISK} as before), or from the input: persisting more levels would save
+     * those passes but makes every later query's plan description, which Spark keeps on the
+     * driver, grow (it doubles per level where a plan reads a cached Dataset twice).
      *
      * @param preprocessor the steps
      * @param data the rows
-     * @return the fitted preprocessor and the transformed rows
+     * @return the fitted preprocessor, the transformed rows and the report
      * @throws XtageException as {@link #fit}
      * @since 0.1.0
      */
@@ -142,7 +263,14 @@ public final class SparkPreprocessor {
         Objects.requireNonNull(data, "data");
         List<Step> steps = preprocessor.steps();
         List<FittedStep> fitted = new ArrayList<>();
+        List<StepReport> reports = new ArrayList<>();
+        // The report's counts run on the Datasets as they are, not persisted first: each persisted
+        // level nests its whole plan in the description Spark keeps of every later query, which
+        // doubles where a plan reads a cached Dataset twice (W1's joins); one more level made
+        // the driver run out of heap in local mode.
         Dataset<Row> d = SparkStepSupport.canonical(data);
+        long rowsIn = d.count();
+        long rows = rowsIn;
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             if (STATS.contains(s.type())) {
@@ -151,9 +279,38 @@ public final class SparkPreprocessor {
             }
             FittedStep f = fitStep(i, s, d);
             fitted.add(f);
-            d = transformStep(i, f, d);
+            Map<String, Object> m = f.toMap();
+            Applied a = transformStep(i, f, d);
+            Dataset<Row> out = a.table();
+            StepReport.Builder r = schemaPart(a.schemaReport());
+            long rowsOut = rows;
+            switch (f.type()) {
+                case "drop_duplicates":
+                case "aggregate":
+                    rowsOut = out.count();
+                    if (rowsOut < rows) {
+                        r.removalReason(f.type().equals("aggregate") ? aggregateReason(m, rowsOut) : duplicateReason(m));
+                    }
+                    break;
+                case "filter":
+                    rowsOut = countFilter(m, d, r);
+                    break;
+                case "outliers":
+                    if (removesRows(m)) {
+                        rowsOut = countOutliers(m, d, r);
+                    }
+                    break;
+                case "impute":
+                    countImputed(m, d, r);
+                    break;
+                default:
+                    break;
+            }
+            reports.add(r.rows(rows, rowsOut).build());
+            rows = rowsOut;
+            d = out;
         }
-        return new Result(FittedPreprocessor.of(fitted), d);
+        return new Result(FittedPreprocessor.of(fitted), d, new Report(rowsIn, rows, reports));
     }
 
     /**
@@ -172,7 +329,7 @@ public final class SparkPreprocessor {
         Dataset<Row> d = SparkStepSupport.canonical(data);
         List<FittedStep> steps = fitted.steps();
         for (int i = 0; i < steps.size(); i++) {
-            d = transformStep(i, steps.get(i), d);
+            d = transformStep(i, steps.get(i), d).table();
         }
         return d;
     }
@@ -397,7 +554,7 @@ public final class SparkPreprocessor {
         if (top.isEmpty()) {
             return null;
         }
-        Object v = SparkStepSupport.javaValue(top.get(0).get(0));
+        Object v = SparkTables.javaValue(top.get(0).get(0));
         if (v instanceof Double && (Double) v == 0.0) {
             return 0.0;
         }
@@ -560,34 +717,133 @@ public final class SparkPreprocessor {
         return f;
     }
 
+    // ------------------------------------------------------------------ report
+
+    /** The parts of a step's report that do not depend on the rows, from its transform of the schema. */
+    private static StepReport.Builder schemaPart(StepReport onSchema) {
+        StepReport.Builder b = StepReport.builder(onSchema.name());
+        onSchema.columnsAdded().forEach(b::columnAdded);
+        onSchema.columnsRemoved().forEach(b::columnRemoved);
+        onSchema.columnsRetyped().forEach((c, change) -> {
+            int k = change.indexOf(" -> ");
+            b.columnRetyped(c, change.substring(0, k), change.substring(k + " -> ".length()));
+        });
+        return b.params(onSchema.params());
+    }
+
+    /** {@code DropDuplicates.transform}'s reason. */
+    @SuppressWarnings("unchecked")
+    private static String duplicateReason(Map<String, Object> m) {
+        List<String> subset = (List<String>) m.get("subset");
+        String on = subset == null || subset.isEmpty() ? "all columns"
+            : subset.size() == 1 ? "'" + subset.get(0) + "'" : subset.toString();
+        return "duplicate of " + ("LAST".equals(m.get("keep")) ? "a later" : "an earlier") + " row on " + on;
+    }
+
+    /** {@code Aggregate.transform}'s reason. */
+    @SuppressWarnings("unchecked")
+    private static String aggregateReason(Map<String, Object> m, long groups) {
+        List<String> keys = (List<String>) m.get("group_by");
+        return "aggregated into " + groups + " groups" + (keys.isEmpty() ? "" : " by " + keys);
+    }
+
+    /** Rows kept, and conditions that were null, in one job over the filter's input. */
+    private static long countFilter(Map<String, Object> m, Dataset<Row> d, StepReport.Builder r) {
+        String drop = (String) m.get("drop_where");
+        String cond = drop != null ? drop : (String) m.get("keep_where");
+        Column c = SparkExpressions.translate(cond, d.schema(), "filter").column;
+        Row counts = d.agg(count(when(filterKeeps(c, drop != null), lit(1))), count(when(c.isNull(), lit(1))),
+            count(lit(1))).first();
+        long kept = counts.getLong(0);
+        r.detail("null_conditions", counts.getLong(1));
+        if (kept < counts.getLong(2)) {
+            r.removalReason(drop != null ? "matches " + cond : "does not match " + cond);
+        }
+        return kept;
+    }
+
+    /** The rows a filter keeps: a null condition is not true, so keepWhere drops the row and dropWhere keeps it. */
+    private static Column filterKeeps(Column condition, boolean drop) {
+        Column c = coalesce(condition, lit(false));
+        return drop ? not(c) : c;
+    }
+
+    private static boolean removesRows(Map<String, Object> m) {
+        return "REMOVE_IQR".equals(m.get("method")) || "REMOVE_ZSCORE".equals(m.get("method"));
+    }
+
+    /** Rows kept, and rows outside per column, in one job over the step's input. */
+    private static long countOutliers(Map<String, Object> m, Dataset<Row> d, StepReport.Builder r) {
+        Map<String, Column> outside = outside(m);
+        List<Column> aggs = new ArrayList<>();
+        Column any = lit(false);
+        for (Column o : outside.values()) {
+            aggs.add(count(when(o, lit(1))));
+            any = any.or(o);
+        }
+        aggs.add(count(when(not(any), lit(1))));
+        aggs.add(count(lit(1)));
+        Row counts = d.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+        Map<String, Object> perColumn = new LinkedHashMap<>();
+        int k = 0;
+        for (String c : outside.keySet()) {
+            perColumn.put(c, counts.getLong(k++));
+        }
+        long kept = counts.getLong(k);
+        r.detail("outside_per_column", perColumn);
+        if (kept < counts.getLong(k + 1)) {
+            r.removalReason("outside the fitted " + ("REMOVE_IQR".equals(m.get("method")) ? "IQR fences"
+                : "z-score bounds") + " in " + perColumn);
+        }
+        return kept;
+    }
+
+    /** Missing values per imputed column, in one job over the step's input: the cells it fills. */
+    @SuppressWarnings("unchecked")
+    private static void countImputed(Map<String, Object> m, Dataset<Row> d, StepReport.Builder r) {
+        Map<String, Object> fits = (Map<String, Object>) m.get("fitted");
+        if (fits.isEmpty()) {
+            return;
+        }
+        List<Column> aggs = new ArrayList<>();
+        for (String c : fits.keySet()) {
+            aggs.add(count(when(SparkStepSupport.q(c).isNull(), lit(1))));
+        }
+        Row counts = d.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+        String what = ((String) m.get("strategy")).toLowerCase(Locale.ROOT).replace('_', ' ');
+        int k = 0;
+        for (Map.Entry<String, Object> e : fits.entrySet()) {
+            long missing = counts.getLong(k++);
+            Map<String, Object> one = (Map<String, Object>) e.getValue();
+            if (missing > 0) {
+                // Impute.Fitted.transform's note
+                Object fill = Values.coerce(ColumnType.valueOf((String) one.get("type")), one.get("fill"), "impute",
+                    e.getKey());
+                r.note(missing + " missing values in '" + e.getKey() + "' imputed with " + Values.show(fill) + " ("
+                    + (Boolean.TRUE.equals(one.get("from_fallback")) ? "fallback" : what) + ")");
+            }
+            r.cellsChanged(e.getKey(), missing);
+        }
+    }
+
     // ------------------------------------------------------------------ transform
 
-    private static Dataset<Row> transformStep(int i, FittedStep f, Dataset<Row> d) {
+    /** A step's output rows, and the one-machine report of its transform of the empty schema table. */
+    private record Applied(Dataset<Row> table, StepReport schemaReport) {
+    }
+
+    private static Applied transformStep(int i, FittedStep f, Dataset<Row> d) {
         String type = f.type();
         Table schema = SparkStepSupport.schemaTable(d.schema());
         Map<String, Object> m = f.toMap();
         Dataset<Row> out;
-        switch (type) {
-            case "drop_duplicates":
-            case "filter":
-            case "normalize_text":
-            case "impute":
-            case "outliers":
-            case "bin":
-            case "one_hot":
-            case "scale":
-            case "derive":
-            case "cast":
-            case "rename":
-            case "select":
-            case "drop":
-            case "aggregate":
-                break;
-            default:
-                throw unsupported(i, type);
+        if (!BUILT_IN.contains(type)) {
+            throw unsupported(i, type);
         }
-        // the one-machine transform of the empty schema table: its checks, and the output layout
-        Table layout = f.transform(schema).table();
+        // the one-machine transform of the empty schema table: its checks, the output layout, and
+        // the parts of its report that do not depend on the rows
+        io.xtage.preprocess.Transformed onSchema = f.transform(schema);
+        Table layout = onSchema.table();
         switch (type) {
             case "drop_duplicates":
                 out = dropDuplicates(m, d);
@@ -595,8 +851,7 @@ public final class SparkPreprocessor {
             case "filter": {
                 String drop = (String) m.get("drop_where");
                 String cond = drop != null ? drop : (String) m.get("keep_where");
-                Column c = coalesce(SparkExpressions.translate(cond, d.schema(), "filter").column, lit(false));
-                out = d.where(drop != null ? not(c) : c);
+                out = d.where(filterKeeps(SparkExpressions.translate(cond, d.schema(), "filter").column, drop != null));
                 break;
             }
             case "normalize_text":
@@ -637,7 +892,7 @@ public final class SparkPreprocessor {
                 out = d;
                 break;
         }
-        return SparkStepSupport.conform(out, layout, i, type);
+        return new Applied(SparkStepSupport.conform(out, layout, i, type), onSchema.report());
     }
 
     @SuppressWarnings("unchecked")
@@ -722,11 +977,41 @@ public final class SparkPreprocessor {
         return SparkStepSupport.with(d, out);
     }
 
+    /**
+     * Per fitted column, whether a row's value is outside the bounds ({@code Outliers.Bounds.outside}
+     * on a present value).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Column> outside(Map<String, Object> m) {
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("fitted")).entrySet()) {
+            Map<String, Object> b = (Map<String, Object>) e.getValue();
+            double lower = num(b.get("lower"));
+            double upper = num(b.get("upper"));
+            Column x = SparkStepSupport.q(e.getKey()).cast(DataTypes.DoubleType);
+            // a comparison with NaN is false in Java; Spark would order NaN above every number
+            Column o = lit(false);
+            if (!Double.isNaN(lower)) {
+                o = o.or(x.lt(lower));
+            }
+            if (!Double.isNaN(upper)) {
+                o = o.or(x.gt(upper));
+            }
+            out.put(e.getKey(), coalesce(x.isNotNull().and(o), lit(false)));
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     private static Dataset<Row> outliers(Map<String, Object> m, Dataset<Row> d) {
-        boolean remove = "REMOVE_IQR".equals(m.get("method")) || "REMOVE_ZSCORE".equals(m.get("method"));
+        if (removesRows(m)) {
+            Column any = lit(false);
+            for (Column o : outside(m).values()) {
+                any = any.or(o);
+            }
+            return d.where(not(any));
+        }
         Map<String, Column> out = new LinkedHashMap<>();
-        Column outside = lit(false);
         for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("fitted")).entrySet()) {
             String c = e.getKey();
             Map<String, Object> b = (Map<String, Object>) e.getValue();
@@ -734,18 +1019,6 @@ public final class SparkPreprocessor {
             double lower = num(b.get("lower"));
             double upper = num(b.get("upper"));
             Column x = SparkStepSupport.q(c);
-            if (remove) {
-                // a comparison with NaN is false in Java; Spark would order NaN above every number
-                Column o = lit(false);
-                if (!Double.isNaN(lower)) {
-                    o = o.or(x.cast(DataTypes.DoubleType).lt(lower));
-                }
-                if (!Double.isNaN(upper)) {
-                    o = o.or(x.cast(DataTypes.DoubleType).gt(upper));
-                }
-                outside = outside.or(x.isNotNull().and(o));
-                continue;
-            }
             if (t == ColumnType.DOUBLE) {
                 Column y = x;
                 if (!Double.isNaN(upper)) {
@@ -770,9 +1043,6 @@ public final class SparkPreprocessor {
                 }
                 out.put(c, y);
             }
-        }
-        if (remove) {
-            return d.where(not(outside));
         }
         return SparkStepSupport.with(d, out);
     }

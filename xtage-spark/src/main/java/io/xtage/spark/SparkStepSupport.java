@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.xtage.core.XtageException;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,14 +19,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -47,37 +39,10 @@ final class SparkStepSupport {
     static Table schemaTable(StructType schema) {
         List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            cols.add(emptyColumn(f.name(), f.dataType()));
+            tech.tablesaw.columns.Column<?> c = SparkTables.emptyColumn(f.name(), f.dataType());
+            cols.add(c != null ? c : InstantColumn.create(f.name()));
         }
         return Table.create("spark", cols);
-    }
-
-    private static tech.tablesaw.columns.Column<?> emptyColumn(String name, DataType t) {
-        if (t.equals(DataTypes.StringType)) {
-            return StringColumn.create(name);
-        } else if (t.equals(DataTypes.IntegerType)) {
-            return IntColumn.create(name);
-        } else if (t.equals(DataTypes.LongType)) {
-            return LongColumn.create(name);
-        } else if (t.equals(DataTypes.DoubleType)) {
-            return DoubleColumn.create(name);
-        } else if (t.equals(DataTypes.BooleanType)) {
-            return BooleanColumn.create(name);
-        } else if (t.equals(DataTypes.DateType)) {
-            return DateColumn.create(name);
-        } else if (t.equals(DataTypes.TimestampNTZType)) {
-            return DateTimeColumn.create(name);
-        }
-        return InstantColumn.create(name);
-    }
-
-    /** @return the Spark type of a Tablesaw column of an xtage type */
-    static DataType sparkType(tech.tablesaw.columns.Column<?> c) {
-        try {
-            return SparkSources.sparkType(ColumnType.of(c.type()));
-        } catch (IllegalArgumentException e) {
-            throw new XtageException("column '" + c.name() + "' has no xtage type (" + c.type().name() + ")", e);
-        }
     }
 
     /** @return the xtage type of a Spark type, or null */
@@ -129,7 +94,7 @@ final class SparkStepSupport {
         }
         List<Column> sel = new ArrayList<>();
         for (tech.tablesaw.columns.Column<?> c : layout.columns()) {
-            DataType want = sparkType(c);
+            DataType want = SparkTables.sparkType(c);
             DataType got = have.get(c.name());
             if (got == null) {
                 throw new IllegalStateException("step " + i + " (" + type + "): the Spark engine did not make column '"
@@ -164,20 +129,6 @@ final class SparkStepSupport {
     /** A typed literal for a value in its one-machine Java form (Long, Double, String, ...). */
     static Column typedLit(Object v, DataType t) {
         return lit(v).cast(t);
-    }
-
-    /** A Spark value in the one-machine Java form: INT as Long, dates as java.time. */
-    static Object javaValue(Object v) {
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof java.sql.Date) {
-            return ((java.sql.Date) v).toLocalDate();
-        }
-        if (v instanceof java.sql.Timestamp) {
-            return ((java.sql.Timestamp) v).toLocalDateTime();
-        }
-        return v;
     }
 
     /** The values present in a numeric column, as doubles, with their count. */

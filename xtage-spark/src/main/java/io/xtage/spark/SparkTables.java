@@ -1,6 +1,7 @@
 package io.xtage.spark;
 
 import io.xtage.core.XtageException;
+import io.xtage.core.schema.ColumnType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public final class SparkTables {
      * @param spark the session
      * @param table a Tablesaw table
      * @return a Dataset with the same columns, types and rows
+     * @throws XtageException for a column type with no xtage counterpart
      * @since 0.1.0
      */
     public static Dataset<Row> fromTablesaw(SparkSession spark, Table table) {
@@ -68,39 +70,37 @@ public final class SparkTables {
         for (Column<?> c : table.columns()) {
             fields.add(DataTypes.createStructField(c.name(), sparkType(c), true));
         }
+        DataType[] types = new DataType[fields.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = fields.get(i).dataType();
+        }
         List<Row> rows = new ArrayList<>(table.rowCount());
         for (int r = 0; r < table.rowCount(); r++) {
             Object[] v = new Object[table.columnCount()];
             for (int i = 0; i < v.length; i++) {
                 Column<?> c = table.column(i);
-                v[i] = c.isMissing(r) ? null : c.get(r);
+                v[i] = c.isMissing(r) ? null : sparkValue(c.get(r), types[i]);
             }
             rows.add(org.apache.spark.sql.RowFactory.create(v));
         }
         return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
     }
 
-    private static DataType sparkType(Column<?> c) {
-        tech.tablesaw.api.ColumnType t = c.type();
-        if (t == tech.tablesaw.api.ColumnType.STRING) {
-            return DataTypes.StringType;
-        } else if (t == tech.tablesaw.api.ColumnType.INTEGER) {
-            return DataTypes.IntegerType;
-        } else if (t == tech.tablesaw.api.ColumnType.LONG) {
-            return DataTypes.LongType;
-        } else if (t == tech.tablesaw.api.ColumnType.DOUBLE) {
-            return DataTypes.DoubleType;
-        } else if (t == tech.tablesaw.api.ColumnType.BOOLEAN) {
-            return DataTypes.BooleanType;
-        } else if (t == tech.tablesaw.api.ColumnType.LOCAL_DATE) {
-            return DataTypes.DateType;
-        } else if (t == tech.tablesaw.api.ColumnType.LOCAL_DATE_TIME) {
-            return DataTypes.TimestampNTZType;
+    /**
+     * @return the Spark type of a Tablesaw column of an xtage type
+     * @throws XtageException for a column whose type has no xtage counterpart
+     */
+    static DataType sparkType(Column<?> c) {
+        try {
+            return SparkSources.sparkType(ColumnType.of(c.type()));
+        } catch (IllegalArgumentException e) {
+            throw new XtageException("column '" + c.name() + "' of Tablesaw type " + c.type().name()
+                + " has no xtage type, so no Spark type", e);
         }
-        throw new XtageException("column '" + c.name() + "' of type " + t + " has no Spark counterpart here");
     }
 
-    private static Column<?> column(String name, DataType t) {
+    /** @return an empty Tablesaw column for a Spark type of an xtage type, or null for another type */
+    static Column<?> emptyColumn(String name, DataType t) {
         if (t.equals(DataTypes.StringType)) {
             return StringColumn.create(name);
         } else if (t.equals(DataTypes.IntegerType)) {
@@ -116,8 +116,41 @@ public final class SparkTables {
         } else if (t.equals(DataTypes.TimestampNTZType)) {
             return DateTimeColumn.create(name);
         }
-        throw new XtageException("column '" + name + "' of Spark type " + t.simpleString() + " has no Tablesaw "
-            + "counterpart here");
+        return null;
+    }
+
+    private static Column<?> column(String name, DataType t) {
+        Column<?> c = emptyColumn(name, t);
+        if (c == null) {
+            throw new XtageException("column '" + name + "' of Spark type " + t.simpleString() + " has no Tablesaw "
+                + "counterpart here");
+        }
+        return c;
+    }
+
+    /** A Spark value in the one-machine Java form: INT as Long, dates as java.time. */
+    static Object javaValue(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.sql.Date) {
+            return ((java.sql.Date) v).toLocalDate();
+        }
+        if (v instanceof java.sql.Timestamp) {
+            return ((java.sql.Timestamp) v).toLocalDateTime();
+        }
+        return v;
+    }
+
+    /** A Tablesaw value as the column's Spark type holds it (a SHORT column's values as Integer). */
+    private static Object sparkValue(Object v, DataType t) {
+        if (t.equals(DataTypes.IntegerType)) {
+            return ((Number) v).intValue();
+        }
+        if (t.equals(DataTypes.DoubleType)) {
+            return ((Number) v).doubleValue();
+        }
+        return v;
     }
 
     private static void append(Column<?> c, Object v) {
@@ -134,9 +167,9 @@ public final class SparkTables {
         } else if (c instanceof BooleanColumn) {
             ((BooleanColumn) c).append((Boolean) v);
         } else if (c instanceof DateColumn) {
-            ((DateColumn) c).append(v instanceof java.sql.Date ? ((java.sql.Date) v).toLocalDate() : (LocalDate) v);
+            ((DateColumn) c).append((LocalDate) javaValue(v));
         } else if (c instanceof DateTimeColumn) {
-            ((DateTimeColumn) c).append((LocalDateTime) v);
+            ((DateTimeColumn) c).append((LocalDateTime) javaValue(v));
         }
     }
 }

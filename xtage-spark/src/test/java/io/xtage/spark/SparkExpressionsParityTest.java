@@ -1,18 +1,19 @@
 package io.xtage.spark;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.xtage.preprocess.DataPreprocessor;
 import io.xtage.preprocess.ExpressionException;
 import io.xtage.preprocess.step.Derive;
 import io.xtage.preprocess.step.Filter;
-import java.util.List;
-import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import tech.tablesaw.api.Table;
 
 /**
@@ -107,21 +108,28 @@ class SparkExpressionsParityTest {
         assertThatThrownBy(() -> r.table().collectAsList()).hasMessageContaining("integer overflow");
     }
 
-    /** Property: random expressions over the numeric columns give the same values on both engines. */
+    private static final String[] LEAVES = {"qty", "price", "id", "age", "2", "0", "1.5", "-3"};
+    private static final String[] OPS = {"+", "-", "*", "/", "%"};
+
+    /** An expression of three binary operators over columns and literals, from seven choices. */
+    static Gen<String> arithmetic() {
+        return lists().of(integers().between(0, 39)).ofSize(7).map(c -> {
+            String e = LEAVES[c.get(0) % LEAVES.length];
+            for (int d = 0; d < 3; d++) {
+                e = "(" + e + " " + OPS[c.get(1 + 2 * d) % OPS.length] + " " + LEAVES[c.get(2 + 2 * d) % LEAVES.length]
+                    + ")";
+            }
+            return e;
+        });
+    }
+
+    /**
+     * Property: random expressions over the numeric columns give the same values on both engines
+     * (twelve expressions an example, derived in one chain; few examples, as Spark is slow).
+     */
     @Test
     void randomArithmeticAgrees() {
-        Random r = new Random(11);
-        String[] leaves = {"qty", "price", "id", "age", "2", "0", "1.5", "-3"};
-        String[] ops = {"+", "-", "*", "/", "%"};
-        List<String> exprs = new java.util.ArrayList<>();
-        for (int k = 0; k < 12; k++) {
-            String e = leaves[r.nextInt(leaves.length)];
-            for (int d = 0; d < 3; d++) {
-                e = "(" + e + " " + ops[r.nextInt(ops.length)] + " " + leaves[r.nextInt(leaves.length)] + ")";
-            }
-            exprs.add(e);
-        }
-        derive(exprs.toArray(new String[0]));
-        assertThat(exprs).hasSize(12);
+        qt().withFixedSeed(11).withExamples(3).withShrinkCycles(2).forAll(lists().of(arithmetic()).ofSize(12))
+            .checkAssert(exprs -> derive(exprs.toArray(new String[0])));
     }
 }

@@ -6,6 +6,7 @@ import io.xtage.core.Source;
 import io.xtage.core.standardize.StandardizeResult;
 import io.xtage.examples.pipeline.ParallelReads;
 import io.xtage.examples.pipeline.W1Workload;
+import io.xtage.examples.spark.SparkW1;
 import io.xtage.preprocess.PreprocessResult;
 import io.xtage.sink.csv.CsvSink;
 import io.xtage.source.csv.CsvOptions;
@@ -42,7 +43,7 @@ final class W1Command implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
-        description = "local (default) or spark: io.xtage.spark.SparkW1 from xtage-spark, with Spark on the classpath.")
+        description = "local (default) or spark: io.xtage.examples.spark.SparkW1, with Spark on the class path.")
     private String engine;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, such as local[2].")
@@ -86,7 +87,10 @@ final class W1Command implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs W1 on Spark through xtage-spark, loaded by name: the examples do not depend on Spark. */
+    /**
+     * Runs W1 on Spark ({@link SparkW1}). Spark is {@code provided}: without it on the class path
+     * the first Spark class SparkW1 needs is missing, which is reported with what to do.
+     */
     private int otherEngine(PrintWriter err) {
         if (!"spark".equals(engine)) {
             err.println("xtage w1: --engine must be local or spark, not " + engine);
@@ -99,17 +103,11 @@ final class W1Command implements Callable<Integer> {
             args.add(master);
         }
         try {
-            Class<?> c = Class.forName("io.xtage.spark.SparkW1");
-            return (Integer) c.getMethod("run", String[].class, PrintWriter.class, PrintWriter.class)
-                .invoke(null, args.toArray(new String[0]), spec.commandLine().getOut(), err);
-        } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            err.println("xtage w1: --engine spark needs xtage-spark and Spark 3.5 (Scala 2.13) on the class path ("
-                + e.getMessage() + " not found); run `spark-submit --class io.xtage.spark.SparkW1 xtage-spark.jar "
+            return SparkW1.run(args.toArray(new String[0]), spec.commandLine().getOut(), err);
+        } catch (NoClassDefFoundError e) {
+            err.println("xtage w1: --engine spark needs Spark 3.5 (Scala 2.13) on the class path ("
+                + e.getMessage() + " not found); run `spark-submit --class io.xtage.examples.spark.SparkW1 xtage.jar "
                 + "--data DIR --out FILE` (see docs/deployment.md)");
-            return 1;
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("xtage w1 --engine spark: " + cause);
             return 1;
         }
     }

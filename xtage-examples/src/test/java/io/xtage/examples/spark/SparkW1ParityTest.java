@@ -1,4 +1,4 @@
-package io.xtage.spark;
+package io.xtage.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,18 @@ import io.xtage.examples.generate.W1DataGenerator;
 import io.xtage.examples.pipeline.ParallelReads;
 import io.xtage.examples.pipeline.W1Workload;
 import io.xtage.preprocess.FittedPreprocessor;
+import io.xtage.preprocess.PreprocessReport;
 import io.xtage.preprocess.PreprocessResult;
+import io.xtage.preprocess.StepReport;
 import io.xtage.sink.csv.CsvSink;
 import io.xtage.source.csv.CsvOptions;
 import io.xtage.source.csv.CsvSource;
 import io.xtage.source.json.JsonOptions;
 import io.xtage.source.json.JsonSource;
+import io.xtage.spark.SparkEngine;
+import io.xtage.spark.SparkPreprocessor;
+import io.xtage.spark.SparkRead;
+import io.xtage.spark.SparkSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +55,7 @@ class SparkW1ParityTest {
     static void setUp() {
         data = dir.resolve("data");
         W1DataGenerator.generate(data, 20_000, 42);
-        spark = SparkW1.configure(SparkSession.builder().master("local[2]").appName("xtage-spark-test")
+        spark = SparkEngine.configure(SparkSession.builder().master("local[2]").appName("xtage-spark-test")
             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")).getOrCreate();
         Map<String, Source> sources = new LinkedHashMap<>();
         sources.put(W1Workload.SALES, CsvSource.builder().path(data.resolve("sales_data.csv"))
@@ -76,16 +82,70 @@ class SparkW1ParityTest {
     }
 
     @Test
-    void planAndPreprocessorAreTheOnesOfW1Workload() {
-        assertThat(SparkW1.standardization()).isEqualTo(W1Workload.standardization());
-        assertThat(SparkW1.preprocessor()).isEqualTo(W1Workload.preprocessor());
+    void commandLineWritesTheRowsAndTheTotalTime() throws IOException {
+        Path small = dir.resolve("small");
+        W1DataGenerator.generate(small, 300, 7);
+        Path out = dir.resolve("cli.csv");
+        java.io.StringWriter o = new java.io.StringWriter();
+        java.io.StringWriter e = new java.io.StringWriter();
+        // the session of this test is reused (no --master: SparkW1 leaves it running)
+        int code = SparkW1.run(new String[] {"--data", small.toString(), "--out=" + out}, new java.io.PrintWriter(o),
+            new java.io.PrintWriter(e));
+        assertThat(code).as(e.toString()).isZero();
+        long rows = Files.readAllLines(out).size() - 1;
+        assertThat(rows).isPositive();
+        assertThat(o.toString().trim()).isEqualTo(String.valueOf(rows));
+        assertThat(e.toString()).startsWith("step TOTAL");
+    }
+
+    @Test
+    void commandLineRejectsMissingFilesAndUnknownArguments() {
+        java.io.StringWriter e = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(e, true);
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.StringWriter(), true);
+        assertThat(SparkW1.run(new String[] {"--data", dir.resolve("nowhere").toString(), "--out", "x.csv"}, out, err))
+            .isEqualTo(1);
+        assertThat(e.toString()).contains("sales_data.csv does not exist");
+        assertThat(SparkW1.run(new String[] {"--data", "d", "--out", "x.csv", "--rows", "5"}, out, err)).isEqualTo(2);
+        assertThat(e.toString()).contains("unknown argument --rows");
+        assertThat(SparkW1.run(new String[] {"--out", "x.csv"}, out, err)).isEqualTo(2);
+        assertThat(e.toString()).contains("--data DIR and --out FILE are required");
+    }
+
+    @Test
+    void stepReportsHaveTheOneMachineRowsAndReasons() {
+        PreprocessReport local = localPrepared.report();
+        SparkPreprocessor.Report remote = sparkRun.prepared().report();
+        assertThat(remote.rowsIn()).isEqualTo(local.rowsIn());
+        assertThat(remote.rowsOut()).isEqualTo(local.rowsOut());
+        assertThat(remote.steps()).hasSameSizeAs(local.steps());
+        for (int i = 0; i < local.steps().size(); i++) {
+            StepReport e = local.step(i);
+            StepReport a = remote.step(i);
+            String what = "step " + i + " (" + e.name() + ")";
+            assertThat(a.name()).as(what).isEqualTo(e.name());
+            assertThat(a.rowsIn()).as(what + " rows in").isEqualTo(e.rowsIn());
+            assertThat(a.rowsOut()).as(what + " rows out").isEqualTo(e.rowsOut());
+            assertThat(a.removalReason()).as(what + " reason").isEqualTo(e.removalReason());
+            assertThat(a.columnsAdded()).as(what + " added").isEqualTo(e.columnsAdded());
+            assertThat(a.columnsRemoved()).as(what + " removed").isEqualTo(e.columnsRemoved());
+            assertThat(a.columnsRetyped()).as(what + " retyped").isEqualTo(e.columnsRetyped());
+            assertSameJson(a.params(), e.params(), what + " params");
+            if (e.name().equals("filter")) {
+                assertThat(a.details()).as(what + " details").isEqualTo(e.details());
+            }
+            if (e.name().equals("impute")) {
+                assertThat(a.cellsChanged()).as(what + " cells changed").isEqualTo(e.cellsChanged());
+                assertThat(a.notes()).as(what + " notes").isEqualTo(e.notes());
+            }
+        }
+        assertThat(remote.rowsRemoved()).as("W1 removes duplicates and negative prices").isPositive();
     }
 
     @Test
     void outputEqualsTheOneMachineEnginesCellForCell() throws IOException {
-        Path local = dir.resolve("local.csv");
+        Path local = write(dir.resolve("local.csv"));
         Path remote = dir.resolve("spark.csv");
-        CsvSink.to(local).write(localPrepared.table());
         long rows = SparkW1.write(sparkRun.prepared().table(), remote);
         assertThat(rows).isEqualTo(localPrepared.table().rowCount()).isGreaterThan(15_000);
         assertSameCsv(remote, local);
@@ -174,6 +234,11 @@ class SparkW1ParityTest {
             remoteRejects.add(r.getLong(1) + ":" + r.getString(2) + "=" + r.getString(3) + " " + r.getString(4));
         }
         assertThat(remoteRejects).containsExactlyInAnyOrderElementsOf(localRejects);
+    }
+
+    private static Path write(Path file) {
+        CsvSink.to(file).write(localPrepared.table());
+        return file;
     }
 
     private static List<Map<String, Object>> toMaps(List<DateShapeReport> shapes) {
