@@ -27,9 +27,23 @@ public final class PreprocessReport {
         this.rowsOut = rowsOut;
         this.steps = List.copyOf(steps);
         this.elapsedMillis = List.copyOf(elapsedMillis);
-        if (this.steps.size() != this.elapsedMillis.size()) {
-            throw new IllegalArgumentException("one elapsed time per step");
+        if (!this.elapsedMillis.isEmpty() && this.steps.size() != this.elapsedMillis.size()) {
+            throw new IllegalArgumentException("one elapsed time per step, or none");
         }
+    }
+
+    /**
+     * A report of an engine that cannot time its steps one by one, such as a lazy one (Spark):
+     * {@link #elapsedMillis()} is empty and {@link #toMap()} has no {@code elapsed_ms}.
+     *
+     * @param rowsIn rows of the chain's input
+     * @param rowsOut rows of the chain's output
+     * @param steps the step reports, in chain order
+     * @return the report
+     * @since 0.1.0
+     */
+    public static PreprocessReport untimed(long rowsIn, long rowsOut, List<StepReport> steps) {
+        return new PreprocessReport(rowsIn, rowsOut, steps, List.of());
     }
 
     /**
@@ -79,7 +93,8 @@ public final class PreprocessReport {
     }
 
     /**
-     * @return wall time of each step, in milliseconds, in chain order
+     * @return wall time of each step, in milliseconds, in chain order; empty for an
+     *     {@link #untimed} report
      * @since 0.1.0
      */
     public List<Long> elapsedMillis() {
@@ -88,7 +103,7 @@ public final class PreprocessReport {
 
     /**
      * @return {@code rows_in}, {@code rows_out}, {@code rows_removed} and {@code steps} (each
-     *     step's {@link StepReport#toMap()} plus its {@code elapsed_ms}), snake_case keys
+     *     step's {@link StepReport#toMap()} plus its {@code elapsed_ms} when timed), snake_case keys
      * @since 0.1.0
      */
     public Map<String, Object> toMap() {
@@ -99,7 +114,9 @@ public final class PreprocessReport {
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Map<String, Object> s = steps.get(i).toMap();
-            s.put("elapsed_ms", elapsedMillis.get(i));
+            if (!elapsedMillis.isEmpty()) {
+                s.put("elapsed_ms", elapsedMillis.get(i));
+            }
             list.add(s);
         }
         m.put("steps", list);

@@ -83,6 +83,19 @@ class DataPreprocessorTest {
     }
 
     @Test
+    void untimedReport_isTheTimedOneWithoutElapsedTimes() {
+        PreprocessResult r = DataPreprocessor.builder().step(Impute.median("x")).build().fitTransform(table(d("x", 1.0, null)));
+        PreprocessReport timed = r.report();
+        PreprocessReport untimed = PreprocessReport.untimed(timed.rowsIn(), timed.rowsOut(), timed.steps());
+        assertThat(untimed).isEqualTo(timed);
+        assertThat(untimed.elapsedMillis()).isEmpty();
+        assertThat(timed.elapsedMillis()).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> step = ((java.util.List<Map<String, Object>>) untimed.toMap().get("steps")).get(0);
+        assertThat(step).doesNotContainKey("elapsed_ms").isEqualTo(timed.step(0).toMap());
+    }
+
+    @Test
     void toBuilder_extendsAPlan() {
         DataPreprocessor p = DataPreprocessor.builder().step(Impute.median("x")).build();
         assertThat(p.toBuilder().step(Impute.mean("y")).build().steps()).hasSize(2);

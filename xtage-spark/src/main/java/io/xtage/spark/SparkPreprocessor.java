@@ -29,6 +29,7 @@ import io.xtage.preprocess.DataPreprocessor;
 import io.xtage.preprocess.FittedPreprocessor;
 import io.xtage.preprocess.FittedStep;
 import io.xtage.preprocess.PreprocessException;
+import io.xtage.preprocess.PreprocessReport;
 import io.xtage.preprocess.Step;
 import io.xtage.preprocess.StepReport;
 import io.xtage.preprocess.internal.Params;
@@ -118,9 +119,9 @@ public final class SparkPreprocessor {
     public static final class Result {
         private final FittedPreprocessor fitted;
         private final Dataset<Row> table;
-        private final Report report;
+        private final PreprocessReport report;
 
-        Result(FittedPreprocessor fitted, Dataset<Row> table, Report report) {
+        Result(FittedPreprocessor fitted, Dataset<Row> table, PreprocessReport report) {
             this.fitted = fitted;
             this.table = table;
             this.report = report;
@@ -136,115 +137,35 @@ public final class SparkPreprocessor {
             return table;
         }
 
-        /** @return rows in and out of each step, with the reasons rows were removed; never null @since 0.1.0 */
-        public Report report() {
+        /**
+         * What each step did, in the one-machine engine's terms: one {@link StepReport} per
+         * step, equal to the one-machine engine's on the same rows in these fields:
+         * <ul>
+         *   <li>the name, rows in and out, and the removal reason;</li>
+         *   <li>columns added, removed and retyped, and the parameters (from the one-machine
+         *       transform of the schema, so the same lists and the same learned values);</li>
+         *   <li>{@code null_conditions} of {@code filter}, {@code outside_per_column} of the
+         *       {@code outliers} methods that remove rows;</li>
+         *   <li>cells changed and the notes of {@code impute}.</li>
+         * </ul>
+         * The other details, notes and cell counts (of {@code normalize_text}, {@code bin},
+         * {@code one_hot}, {@code scale}, {@code derive}, {@code cast} and the clipping
+         * {@code outliers}) would each need another pass comparing values before and after, and
+         * are left empty. The report is {@link PreprocessReport#untimed untimed}: a lazy engine
+         * has no time per step.
+         *
+         * @return rows in and out of each step, with the reasons rows were removed; never null
+         * @since 0.1.0
+         */
+        public PreprocessReport report() {
             return report;
         }
     }
 
-    /**
-     * What each step of a Spark {@link #fitTransform} did, in the one-machine engine's terms: one
-     * {@link StepReport} per step, equal to the one-machine engine's on the same rows in these
-     * fields:
-     * <ul>
-     *   <li>the name, rows in and out, and the removal reason;</li>
-     *   <li>columns added, removed and retyped, and the parameters (from the one-machine
-     *       transform of the schema, so the same lists and the same learned values);</li>
-     *   <li>{@code null_conditions} of {@code filter}, {@code outside_per_column} of the
-     *       {@code outliers} methods that remove rows;</li>
-     *   <li>cells changed and the notes of {@code impute}.</li>
-     * </ul>
-     * The other details, notes and cell counts (of {@code normalize_text}, {@code bin},
-     * {@code one_hot}, {@code scale}, {@code derive}, {@code cast} and the clipping
-     * {@code outliers}) would each need another pass comparing values before and after, and
-     * are left empty; so are step times, which a lazy engine does not have per step.
-     *
-     * <p>Immutable and thread-safe.
-     *
-     * @since 0.1.0
-     */
-    public static final class Report {
-        private final long rowsIn;
-        private final long rowsOut;
-        private final List<StepReport> steps;
-
-        Report(long rowsIn, long rowsOut, List<StepReport> steps) {
-            this.rowsIn = rowsIn;
-            this.rowsOut = rowsOut;
-            this.steps = List.copyOf(steps);
-        }
-
-        /** @return rows of the chain's input @since 0.1.0 */
-        public long rowsIn() {
-            return rowsIn;
-        }
-
-        /** @return rows of the chain's output @since 0.1.0 */
-        public long rowsOut() {
-            return rowsOut;
-        }
-
-        /** @return the sum of the steps' removed rows @since 0.1.0 */
-        public long rowsRemoved() {
-            long n = 0;
-            for (StepReport s : steps) {
-                n += s.rowsRemoved();
-            }
-            return n;
-        }
-
-        /** @return the step reports, in chain order; never null @since 0.1.0 */
-        public List<StepReport> steps() {
-            return steps;
-        }
-
-        /**
-         * @param i 0-based step index
-         * @return that step's report
-         * @throws IndexOutOfBoundsException if there is no such step
-         * @since 0.1.0
-         */
-        public StepReport step(int i) {
-            return steps.get(i);
-        }
-
-        /**
-         * @return {@code rows_in}, {@code rows_out}, {@code rows_removed} and {@code steps} (each
-         *     step's {@link StepReport#toMap()}), snake_case keys
-         * @since 0.1.0
-         */
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rows_in", rowsIn);
-            m.put("rows_out", rowsOut);
-            m.put("rows_removed", rowsRemoved());
-            List<Object> list = new ArrayList<>();
-            for (StepReport s : steps) {
-                list.add(s.toMap());
-            }
-            m.put("steps", list);
-            return m;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Report && ((Report) o).toMap().equals(toMap());
-        }
-
-        @Override
-        public int hashCode() {
-            return toMap().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "SparkPreprocessor.Report" + toMap();
-        }
-    }
 
     /**
      * Fits each step on the output of the steps before it and applies it, and reports what each
-     * step did ({@link Report}). The report costs one Spark job for the input and one per step
+     * step did ({@link Result#report()}). The report costs one Spark job for the input and one per step
      * that can remove rows ({@code drop_duplicates}, {@code filter}, {@code aggregate}, the
      * removing {@code outliers}) or fills cells ({@code impute}). These jobs compute the rows
      * from the last persisted Dataset (the input of a step that learns statistics, persisted
@@ -310,7 +231,7 @@ public final class SparkPreprocessor {
             rows = rowsOut;
             d = out;
         }
-        return new Result(FittedPreprocessor.of(fitted), d, new Report(rowsIn, rows, reports));
+        return new Result(FittedPreprocessor.of(fitted), d, PreprocessReport.untimed(rowsIn, rows, reports));
     }
 
     /**
@@ -426,21 +347,9 @@ public final class SparkPreprocessor {
         for (int k = 0; k <= quantiles; k++) {
             qs[k] = (double) k / quantiles;
         }
-        double[] all = v.quantiles(qs);
-        List<Double> edges = new ArrayList<>();
-        for (double e : all) {
-            if (edges.isEmpty() || e > edges.get(edges.size() - 1)) {
-                edges.add(e);
-            }
-        }
-        if (edges.size() == 1) {
-            edges.add(edges.get(0));
-        }
+        List<Double> edges = Stats.quantileBinEdges(v.quantiles(qs), quantiles,
+            labels.size(), "bin", column);
         int bins = edges.size() - 1;
-        if (!labels.isEmpty() && bins != quantiles) {
-            throw new PreprocessException("bin", column, "only " + bins + " distinct quantile bins of the " + quantiles
-                + " asked for (many equal values), so the " + quantiles + " labels do not fit; ask for fewer bins");
-        }
         List<Object> fittedBins = new ArrayList<>();
         for (int k = 0; k < bins; k++) {
             Map<String, Object> b = new LinkedHashMap<>();

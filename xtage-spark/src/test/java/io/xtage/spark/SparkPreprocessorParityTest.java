@@ -60,7 +60,7 @@ import tech.tablesaw.columns.Column;
  * (doubles within 1e-9), (b) the same output cell for cell (rows compared as a multiset; Spark
  * has no row order), (c) each engine's fitted preprocessor applied on the other engine, to rows
  * with values not seen at fit time, (d) the same report of each step, in the fields the Spark
- * engine reports ({@link SparkPreprocessor.Report}).
+ * engine reports ({@link SparkPreprocessor.Result#report()}).
  */
 class SparkPreprocessorParityTest {
     static SparkSession spark;
@@ -180,7 +180,7 @@ class SparkPreprocessorParityTest {
     }
 
     /** (d): each step's report, in the fields the Spark engine fills; the rest it leaves empty. */
-    static void assertSameReport(SparkPreprocessor.Report actual, PreprocessReport expected) {
+    static void assertSameReport(PreprocessReport actual, PreprocessReport expected) {
         assertThat(actual.rowsIn()).as("report: rows in").isEqualTo(expected.rowsIn());
         assertThat(actual.rowsOut()).as("report: rows out").isEqualTo(expected.rowsOut());
         assertThat(actual.rowsRemoved()).as("report: rows removed").isEqualTo(expected.rowsRemoved());
@@ -474,7 +474,7 @@ class SparkPreprocessorParityTest {
 
     @Test
     void reportCountsRowsPerStepWithTheRemovalReason() {
-        SparkPreprocessor.Report r = SparkPreprocessor.fitTransform(plan(Filter.dropWhere("price < 40"),
+        PreprocessReport r = SparkPreprocessor.fitTransform(plan(Filter.dropWhere("price < 40"),
             DropDuplicates.on("id"), Impute.median("age"), Outliers.removeIqr(0.5, "qty")), ds(FIT)).report();
 
         assertThat(r.rowsIn()).isEqualTo(300);

@@ -115,7 +115,7 @@ class SparkW1ParityTest {
     @Test
     void stepReportsHaveTheOneMachineRowsAndReasons() {
         PreprocessReport local = localPrepared.report();
-        SparkPreprocessor.Report remote = sparkRun.prepared().report();
+        PreprocessReport remote = sparkRun.prepared().report();
         assertThat(remote.rowsIn()).isEqualTo(local.rowsIn());
         assertThat(remote.rowsOut()).isEqualTo(local.rowsOut());
         assertThat(remote.steps()).hasSameSizeAs(local.steps());

@@ -1,6 +1,9 @@
 package io.xtage.preprocess.internal;
 
+import io.xtage.preprocess.PreprocessException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Descriptive statistics on primitive arrays, computed the way NumPy and pandas compute them so
@@ -337,5 +340,37 @@ public final class Stats {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /**
+     * The edges of quantile bins, as both engines fit them: the quantiles at {@code 0, 1/q, ...,
+     * 1}, equal neighbours merged (many equal values make fewer bins), one edge doubled when all
+     * values are equal.
+     *
+     * @param atFractions the quantile at {@code k / quantiles} for {@code k = 0..quantiles}
+     * @param quantiles the number of bins asked for
+     * @param labels the number of labels given, 0 for the default {@code q1, q2, ...}
+     * @param step the step type, for the message
+     * @param column the column, for the message
+     * @return the edges, ascending: one more than the bins
+     * @throws PreprocessException when labels were given and fewer bins remain than labels
+     */
+    public static List<Double> quantileBinEdges(double[] atFractions, int quantiles, int labels, String step,
+                                                String column) {
+        List<Double> edges = new ArrayList<>();
+        for (double e : atFractions) {
+            if (edges.isEmpty() || e > edges.get(edges.size() - 1)) {
+                edges.add(e);
+            }
+        }
+        if (edges.size() == 1) {
+            edges.add(edges.get(0));
+        }
+        int bins = edges.size() - 1;
+        if (labels > 0 && bins != quantiles) {
+            throw new PreprocessException(step, column, "only " + bins + " distinct quantile bins of the " + quantiles
+                + " asked for (many equal values), so the " + quantiles + " labels do not fit; ask for fewer bins");
+        }
+        return edges;
     }
 }

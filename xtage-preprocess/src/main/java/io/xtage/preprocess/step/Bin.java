@@ -266,21 +266,12 @@ public final class Bin implements Step {
             throw new PreprocessException(TYPE, column, "no value to fit quantile bins on: all " + c.size()
                 + " values are missing at fit time");
         }
-        List<Double> edges = new ArrayList<>();
+        double[] at = new double[quantiles + 1];
         for (int i = 0; i <= quantiles; i++) {
-            double e = Stats.quantileOfSorted(s, (double) i / quantiles);
-            if (edges.isEmpty() || e > edges.get(edges.size() - 1)) {
-                edges.add(e);
-            }
+            at[i] = Stats.quantileOfSorted(s, (double) i / quantiles);
         }
-        if (edges.size() == 1) {
-            edges.add(edges.get(0));
-        }
+        List<Double> edges = Stats.quantileBinEdges(at, quantiles, labels.size(), TYPE, column);
         int bins = edges.size() - 1;
-        if (!labels.isEmpty() && bins != quantiles) {
-            throw new PreprocessException(TYPE, column, "only " + bins + " distinct quantile bins of the " + quantiles
-                + " asked for (many equal values), so the " + quantiles + " labels do not fit; ask for fewer bins");
-        }
         List<Interval> iv = new ArrayList<>();
         List<String> ls = new ArrayList<>();
         for (int i = 0; i < bins; i++) {
