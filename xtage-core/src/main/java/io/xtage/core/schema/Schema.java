@@ -93,6 +93,29 @@ public final class Schema {
         return i == null ? -1 : i;
     }
 
+    /**
+     * The projection of this schema: a source read with it leaves the other columns out, so it
+     * neither parses nor checks them (and reports no rejects of theirs).
+     *
+     * <pre>{@code
+     * Schema s = declared.only(plan.columnsRead("transactions").orElse(declared.names()));
+     * }</pre>
+     *
+     * @param names the columns wanted; names this schema does not declare are ignored
+     * @return the declared columns that are named, in this schema's order
+     * @since 0.1.0
+     */
+    public Schema only(java.util.Collection<String> names) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(names);
+        List<ColumnSpec> kept = new ArrayList<>();
+        for (ColumnSpec c : columns) {
+            if (wanted.contains(c.name())) {
+                kept.add(c);
+            }
+        }
+        return new Schema(kept);
+    }
+
     /** @return the names in order @since 0.1.0 */
     public List<String> names() {
         List<String> n = new ArrayList<>(columns.size());

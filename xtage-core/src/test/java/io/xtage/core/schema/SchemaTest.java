@@ -21,6 +21,16 @@ class SchemaTest {
     }
 
     @Test
+    void onlyKeepsTheNamedDeclaredColumnsInSchemaOrder() {
+        Schema s = Schema.builder().column("id", ColumnType.LONG).date("day", "yyyy-MM-dd")
+            .column(ColumnSpec.of("price", ColumnType.DOUBLE).required()).build();
+        Schema p = s.only(List.of("price", "id", "not_declared"));
+        assertThat(p.names()).containsExactly("id", "price");
+        assertThat(p.column("price")).contains(s.column("price").get());
+        assertThat(s.only(s.names())).isEqualTo(s);
+    }
+
+    @Test
     void duplicateNameIsASchemaException() {
         assertThatThrownBy(() -> Schema.of(ColumnSpec.of("a", ColumnType.LONG), ColumnSpec.of("a", ColumnType.STRING)))
             .isInstanceOf(SchemaException.class).hasMessageContaining("'a'").hasMessageContaining("1 and 2");

@@ -134,6 +134,44 @@ class W1PlanTest {
     }
 
     @Test
+    void columnsReadAreWhatEachInputNeeds() {
+        StandardizationPlan plan = w1().build();
+        assertThat(plan.columnsRead("sales")).isEmpty(); // keeps every column
+        assertThat(plan.columnsRead("products")).contains(
+            List.of("product_name", "category", "price", "stock_available", "product_id"));
+        assertThat(plan.columnsRead("transactions")).contains(List.of("customer_id", "total_amount", "transaction_id"));
+        assertThat(plan.columnsRead("eur_rates")).contains(List.of("exchange_rate", "date", "currency_code"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan.columnsRead("nope"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sales");
+    }
+
+    @Test
+    void w1PlanOnTablesCutToTheColumnsReadGivesTheSameTableAndJoinReports() {
+        StandardizationPlan plan = w1().build();
+        Map<String, Table> full = Map.of("sales", sales, "products", products, "transactions", transactions,
+            "customers", customers, "eur_rates", rates);
+        Map<String, Table> cut = new java.util.HashMap<>();
+        full.forEach((name, t) -> {
+            List<String> wanted = plan.columnsRead(name).orElse(null);
+            Table c = t.copy();
+            if (wanted != null) {
+                for (String col : t.columnNames()) {
+                    if (!wanted.contains(io.xtage.core.schema.Naming.snakeCase(col)) && !wanted.contains(col)) {
+                        c.removeColumns(col);
+                    }
+                }
+            }
+            cut.put(name, c);
+        });
+        assertThat(cut.get("transactions").columnCount()).isEqualTo(3);
+        StandardizeResult a = plan.run(full);
+        StandardizeResult b = plan.run(cut);
+        assertThat(rows(b.table())).isEqualTo(rows(a.table()));
+        assertThat(b.table().columnNames()).isEqualTo(a.table().columnNames());
+        assertThat(b.joinReports()).isEqualTo(a.joinReports());
+    }
+
+    @Test
     void w1PlanReadBackFromJsonGivesTheSameResult() {
         StandardizationPlan plan = w1().build();
         StandardizationPlan back = StandardizationPlan.fromJson(plan.toJson());
