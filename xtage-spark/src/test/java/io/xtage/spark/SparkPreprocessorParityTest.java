@@ -31,9 +31,7 @@ import io.xtage.preprocess.step.Select;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +51,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Each step type and option on both engines from the same rows: (a) the same fitted JSON
@@ -269,8 +266,8 @@ class SparkPreprocessorParityTest {
                 .isEqualTo(expected.column(c).type());
         }
         assertThat(actual.rowCount()).as(what + ": rows").isEqualTo(expected.rowCount());
-        List<List<Object>> a = rows(actual);
-        List<List<Object>> e = rows(expected);
+        List<List<Object>> a = SortedRows.of(actual);
+        List<List<Object>> e = SortedRows.of(expected);
         for (int i = 0; i < e.size(); i++) {
             for (int c = 0; c < expected.columnCount(); c++) {
                 Object x = a.get(i).get(c);
@@ -283,28 +280,6 @@ class SparkPreprocessorParityTest {
                 }
             }
         }
-    }
-
-    private static List<List<Object>> rows(Table t) {
-        List<List<Object>> out = new ArrayList<>();
-        for (int r = 0; r < t.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (Column<?> c : t.columns()) {
-                row.add(c.isMissing(r) ? null : c.get(r));
-            }
-            out.add(row);
-        }
-        out.sort(Comparator.comparing(SparkPreprocessorParityTest::sortKey));
-        return out;
-    }
-
-    private static String sortKey(List<Object> row) {
-        StringBuilder b = new StringBuilder();
-        for (Object o : row) {
-            b.append(o instanceof Double ? String.format(Locale.ROOT, "%.6e", (Double) o) : String.valueOf(o))
-                .append('\u0001');
-        }
-        return b.toString();
     }
 
     private static final Table FIT = data(1, 300, false);

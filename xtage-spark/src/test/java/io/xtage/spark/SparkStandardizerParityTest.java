@@ -12,10 +12,8 @@ import io.xtage.core.standardize.StandardizeResult;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +29,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Casts and dates with declared patterns: the Spark engine's values and reject reasons are the
@@ -163,8 +160,8 @@ class SparkStandardizerParityTest {
             assertThat(remoteTable.column(i).type()).as("type of " + local.table().column(i).name())
                 .isEqualTo(local.table().column(i).type());
         }
-        List<List<Object>> lr = rows(local.table());
-        List<List<Object>> rr = rows(remoteTable);
+        List<List<Object>> lr = SortedRows.of(local.table());
+        List<List<Object>> rr = SortedRows.of(remoteTable);
         assertThat(rr).as("row count").hasSameSizeAs(lr);
         for (int r = 0; r < lr.size(); r++) {
             for (int c = 0; c < lr.get(r).size(); c++) {
@@ -190,27 +187,5 @@ class SparkStandardizerParityTest {
         }
         assertThat(remoteRejects).as("rejects").containsExactlyInAnyOrderElementsOf(localRejects);
         return new Both(local, remote, localRejects, remoteRejects);
-    }
-
-    private static List<List<Object>> rows(Table t) {
-        List<List<Object>> out = new ArrayList<>();
-        for (int r = 0; r < t.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (Column<?> c : t.columns()) {
-                row.add(c.isMissing(r) ? null : c.get(r));
-            }
-            out.add(row);
-        }
-        out.sort(Comparator.comparing(SparkStandardizerParityTest::sortKey));
-        return out;
-    }
-
-    private static String sortKey(List<Object> row) {
-        StringBuilder b = new StringBuilder();
-        for (Object o : row) {
-            b.append(o instanceof Double ? String.format(Locale.ROOT, "%.6f", (Double) o) : String.valueOf(o))
-                .append('\u0001');
-        }
-        return b.toString();
     }
 }
