@@ -1,9 +1,13 @@
 package io.xtage.source.csv;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.xtage.core.ReadResult;
+import io.xtage.core.Reject;
+import io.xtage.core.RejectKind;
 import io.xtage.core.RejectPolicy;
 import io.xtage.core.Source;
 import io.xtage.core.schema.ColumnType;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
 
@@ -53,5 +58,19 @@ class CsvSource_ContractTest implements SourceContract {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The contract's checks are the interface's default tests; this one pins a case by hand. */
+    @Test
+    void aRaggedRecordIsAShapeRejectAndABadNumberATypeRejectThatKeepsItsRow() throws IOException {
+        Path file = Files.writeString(dir.resolve("ragged.csv"), "id,price\n1,2.5\n2,3.5,extra\n3,abc\n");
+        ReadResult r = CsvSource.builder().path(file).rejectPolicy(RejectPolicy.lenient())
+            .schema(Schema.builder().column("id", ColumnType.LONG).column("price", ColumnType.DOUBLE).build())
+            .build().read();
+        assertThat(r.table().rowCount()).isEqualTo(2);
+        assertThat(r.report().rowsRead()).isEqualTo(r.table().rowCount() + r.report().rowsRejected());
+        assertThat(r.rejects()).extracting(Reject::kind).containsExactlyInAnyOrder(RejectKind.SHAPE, RejectKind.TYPE);
+        assertThat(r.rejects()).filteredOn(x -> x.kind() == RejectKind.TYPE).extracting(x -> x.column().orElse(""))
+            .containsExactly("price");
     }
 }

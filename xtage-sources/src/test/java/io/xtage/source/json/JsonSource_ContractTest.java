@@ -1,9 +1,13 @@
 package io.xtage.source.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.xtage.core.ReadResult;
+import io.xtage.core.Reject;
+import io.xtage.core.RejectKind;
 import io.xtage.core.Source;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.core.schema.Schema;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
 
@@ -65,5 +70,18 @@ class JsonSource_ContractTest implements SourceContract {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The contract's checks are the interface's default tests; this one pins a case by hand. */
+    @Test
+    void aBadNumberIsATypeRejectThatKeepsItsRowAsMissing() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"), "[{\"id\": 1, \"price\": 2.5}, {\"id\": 2, \"price\": \"abc\"}]");
+        ReadResult r = JsonSource.builder().path(file)
+            .schema(Schema.builder().column("id", ColumnType.LONG).column("price", ColumnType.DOUBLE).build())
+            .build().read();
+        assertThat(r.table().rowCount()).isEqualTo(2);
+        assertThat(r.table().doubleColumn("price").isMissing(1)).isTrue();
+        assertThat(r.rejects()).extracting(Reject::kind).containsExactly(RejectKind.TYPE);
+        assertThat(r.rejects().get(0).column()).contains("price");
     }
 }
