@@ -38,7 +38,7 @@ LOGS="$OUT/logs"
 XTAGE_JAR="$ROOT/xtage-examples/target/xtage.jar"
 BENCH_JAR="$ROOT/xtage-bench/target/xtage-bench.jar"
 
-# Spark 3.5 on Java 17: the opens its launcher adds (as in xtage-spark/pom.xml's surefire.argLine).
+# Spark 3.5 on Java 17: the opens its launcher adds (the same list as the root pom's spark.java17.opens).
 ADD_OPENS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
 
 SIZES=()

@@ -3,15 +3,10 @@ package io.xtage.bench;
 import io.xtage.core.ProgressListener;
 import io.xtage.core.ReadResult;
 import io.xtage.core.Source;
-import io.xtage.core.schema.Schema;
 import io.xtage.examples.pipeline.ParallelReads;
 import io.xtage.examples.pipeline.W1Workload;
 import io.xtage.preprocess.PreprocessResult;
 import io.xtage.sink.csv.CsvSink;
-import io.xtage.source.csv.CsvOptions;
-import io.xtage.source.csv.CsvSource;
-import io.xtage.source.json.JsonOptions;
-import io.xtage.source.json.JsonSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -122,20 +116,9 @@ public final class PreprocessVsDuck {
 
     /** W1 steps 1-4 with xtage, as {@code xtage w1} does them. */
     static Table unified(Path dir) {
-        Map<String, Source> sources = new LinkedHashMap<>();
-        sources.put(W1Workload.SALES, csv(dir.resolve("sales_data.csv"), W1Workload.salesSchema(false)));
-        sources.put(W1Workload.TRANSACTIONS, csv(dir.resolve("transactions.csv"), W1Workload.transactionsSchema()));
-        sources.put(W1Workload.PRODUCTS, csv(dir.resolve("products.csv"), W1Workload.productsSchema()));
-        sources.put(W1Workload.CUSTOMERS, JsonSource.builder().path(dir.resolve("customer_data.json"))
-            .options(JsonOptions.DEFAULT).schema(W1Workload.customersSchema()).build());
-        sources.put(W1Workload.RATES, JsonSource.builder().path(dir.resolve("exchange_rates.json"))
-            .options(JsonOptions.DEFAULT).schema(W1Workload.ratesSchema()).build());
+        Map<String, Source> sources = W1Workload.fileSources(dir, null);
         Map<String, ReadResult> reads = ParallelReads.readAll(sources, ProgressListener.NONE);
         return W1Workload.standardization().run(W1Workload.tables(reads)).table();
-    }
-
-    private static Source csv(Path file, Schema schema) {
-        return CsvSource.builder().path(file).options(CsvOptions.DEFAULT).schema(schema).build();
     }
 
     /** DuckW1's step 5 on table {@code unified}, into table {@code prepared}; returns its rows. */

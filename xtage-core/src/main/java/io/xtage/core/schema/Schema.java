@@ -2,12 +2,15 @@ package io.xtage.core.schema;
 
 import io.xtage.core.SchemaException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An ordered list of declared columns with unique names.
@@ -105,8 +108,8 @@ public final class Schema {
      * @return the declared columns that are named, in this schema's order
      * @since 0.1.0
      */
-    public Schema only(java.util.Collection<String> names) {
-        java.util.Set<String> wanted = new java.util.HashSet<>(names);
+    public Schema only(Collection<String> names) {
+        Set<String> wanted = new HashSet<>(names);
         List<ColumnSpec> kept = new ArrayList<>();
         for (ColumnSpec c : columns) {
             if (wanted.contains(c.name())) {

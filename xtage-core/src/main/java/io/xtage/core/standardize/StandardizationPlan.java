@@ -4,9 +4,11 @@ import io.xtage.core.report.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
@@ -87,7 +89,7 @@ public final class StandardizationPlan {
      * @throws IllegalArgumentException if the plan has no such input
      * @since 0.1.0
      */
-    public java.util.Optional<List<String>> columnsRead(String input) {
+    public Optional<List<String>> columnsRead(String input) {
         InputSpec in = null;
         List<String> keys = new ArrayList<>();
         if (fact.name().equals(input)) {
@@ -104,9 +106,9 @@ public final class StandardizationPlan {
             throw new IllegalArgumentException("the plan has no input '" + input + "'; its inputs: " + inputNames());
         }
         if (in.keep().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Set<String> used = new java.util.LinkedHashSet<>(in.keep());
+        Set<String> used = new LinkedHashSet<>(in.keep());
         used.addAll(keys);
         used.addAll(in.casts().keySet());
         used.addAll(in.dates().keySet());
@@ -119,7 +121,7 @@ public final class StandardizationPlan {
         for (String c : used) {
             out.add(original.getOrDefault(c, c));
         }
-        return java.util.Optional.of(out);
+        return Optional.of(out);
     }
 
     /**

@@ -5,8 +5,8 @@ import io.xtage.core.SecretSupplier;
 import io.xtage.core.XtageException;
 import io.xtage.examples.pipeline.AssignmentPipeline;
 import io.xtage.examples.pipeline.Database;
+import io.xtage.examples.pipeline.W1Workload;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,13 +59,11 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        for (String f : new String[] {"sales_data.csv", "products.csv", "transactions.csv", "customer_data.json",
-            "exchange_rates.json"}) {
-            if (!Files.isRegularFile(data.resolve(f))) {
-                err.println("xtage pipeline: " + data.resolve(f) + " does not exist; run `xtage generate` first");
-                err.flush();
-                return 1;
-            }
+        java.util.Optional<Path> missing = W1Workload.missingFile(data);
+        if (missing.isPresent()) {
+            err.println("xtage pipeline: " + missing.get() + " does not exist; run `xtage generate` first");
+            err.flush();
+            return 1;
         }
         if ((customersUrl == null) != (ratesUrl == null)) {
             err.println("xtage pipeline: give both --customers-url and --rates-url, or neither");

@@ -3,7 +3,6 @@ package io.xtage.examples.cli;
 import io.xtage.core.ProgressListener;
 import io.xtage.core.ReadResult;
 import io.xtage.core.Source;
-import io.xtage.core.schema.Schema;
 import io.xtage.core.standardize.StandardizationPlan;
 import io.xtage.core.standardize.StandardizeResult;
 import io.xtage.examples.pipeline.ParallelReads;
@@ -11,15 +10,10 @@ import io.xtage.examples.pipeline.W1Workload;
 import io.xtage.examples.spark.SparkW1;
 import io.xtage.preprocess.PreprocessResult;
 import io.xtage.sink.csv.CsvSink;
-import io.xtage.source.csv.CsvOptions;
-import io.xtage.source.csv.CsvSource;
-import io.xtage.source.json.JsonOptions;
-import io.xtage.source.json.JsonSource;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,30 +51,16 @@ final class W1Command implements Callable<Integer> {
         if (!"local".equals(engine)) {
             return otherEngine(err);
         }
-        for (String f : new String[] {"sales_data.csv", "products.csv", "transactions.csv", "customer_data.json",
-            "exchange_rates.json"}) {
-            if (!Files.isRegularFile(data.resolve(f))) {
-                err.println("xtage w1: " + data.resolve(f) + " does not exist; run `xtage generate` first");
-                return 1;
-            }
+        Optional<Path> missing = W1Workload.missingFile(data);
+        if (missing.isPresent()) {
+            err.println("xtage w1: " + missing.get() + " does not exist; run `xtage generate` first");
+            return 1;
         }
         long t0 = System.nanoTime();
-        // largest first: with a thread per core, the small reads then fill the gaps at the end
-        Map<String, Source> sources = new LinkedHashMap<>();
         // each source reads only the columns the plan uses (transactions: 3 of 6), as DuckDB
         // pushes the same projection into its scans
         StandardizationPlan plan = W1Workload.standardization();
-        sources.put(W1Workload.SALES, csv(data.resolve("sales_data.csv"),
-            read(plan, W1Workload.SALES, W1Workload.salesSchema(false))));
-        sources.put(W1Workload.TRANSACTIONS, csv(data.resolve("transactions.csv"),
-            read(plan, W1Workload.TRANSACTIONS, W1Workload.transactionsSchema())));
-        sources.put(W1Workload.CUSTOMERS, JsonSource.builder().path(data.resolve("customer_data.json"))
-            .options(JsonOptions.DEFAULT).schema(read(plan, W1Workload.CUSTOMERS, W1Workload.customersSchema()))
-            .build());
-        sources.put(W1Workload.PRODUCTS, csv(data.resolve("products.csv"),
-            read(plan, W1Workload.PRODUCTS, W1Workload.productsSchema())));
-        sources.put(W1Workload.RATES, JsonSource.builder().path(data.resolve("exchange_rates.json"))
-            .options(JsonOptions.DEFAULT).schema(read(plan, W1Workload.RATES, W1Workload.ratesSchema())).build());
+        Map<String, Source> sources = W1Workload.fileSources(data, plan);
         Map<String, ReadResult> reads = ParallelReads.readAll(sources, ProgressListener.NONE);
         long t1 = step(err, "read", t0);
         StandardizeResult unified = plan.run(W1Workload.tables(reads));
@@ -119,15 +99,6 @@ final class W1Command implements Callable<Integer> {
                 + "--data DIR --out FILE` (see docs/deployment.md)");
             return 1;
         }
-    }
-
-    /** @return the declared schema cut to the columns the plan reads from that input */
-    private static Schema read(StandardizationPlan plan, String input, Schema declared) {
-        return declared.only(plan.columnsRead(input).orElse(declared.names()));
-    }
-
-    private static Source csv(Path file, Schema schema) {
-        return CsvSource.builder().path(file).options(CsvOptions.DEFAULT).schema(schema).build();
     }
 
     private static long step(PrintWriter err, String name, long since) {

@@ -1,6 +1,7 @@
 package io.xtage.examples.pipeline;
 
 import io.xtage.core.ReadResult;
+import io.xtage.core.Source;
 import io.xtage.core.coerce.DatePatterns;
 import io.xtage.core.schema.ColumnSpec;
 import io.xtage.core.schema.ColumnType;
@@ -19,7 +20,16 @@ import io.xtage.preprocess.step.Impute;
 import io.xtage.preprocess.step.NormalizeText;
 import io.xtage.preprocess.step.OneHot;
 import io.xtage.preprocess.step.Scale;
+import io.xtage.source.csv.CsvOptions;
+import io.xtage.source.csv.CsvSource;
+import io.xtage.source.json.JsonOptions;
+import io.xtage.source.json.JsonSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
@@ -45,9 +55,55 @@ public final class W1Workload {
     /** W1 step 2: the three spellings of a sales date; anything else is missing. */
     public static final DatePatterns SALES_DATE_FORMATS = DatePatterns.of("yyyy-MM-dd", "dd/MM/yyyy", "MM-dd-yyyy");
 
+    /** The five input files {@code xtage generate} writes, in the order of the sources above. */
+    public static final List<String> FILES = List.of("sales_data.csv", "products.csv", "transactions.csv",
+        "customer_data.json", "exchange_rates.json");
+
     private static final String ISO = "yyyy-MM-dd";
 
     private W1Workload() {
+    }
+
+    /**
+     * @param dir a data directory
+     * @return the first of {@link #FILES} that is not a file in it, if any
+     * @since 0.1.0
+     */
+    public static Optional<Path> missingFile(Path dir) {
+        return FILES.stream().map(dir::resolve).filter(f -> !Files.isRegularFile(f)).findFirst();
+    }
+
+    /**
+     * The five W1 files as sources, with the W1 schemas (declared sales date formats), the
+     * largest first: read a thread per core, the small reads then fill the gaps at the end.
+     *
+     * @param dir the data directory
+     * @param plan when not null, each source reads only the columns this plan uses from it
+     *     ({@link StandardizationPlan#columnsRead}), as a SQL engine pushes a projection into
+     *     its scans; null reads and checks every column
+     * @return sources by name
+     * @since 0.1.0
+     */
+    public static Map<String, Source> fileSources(Path dir, StandardizationPlan plan) {
+        Map<String, Source> s = new LinkedHashMap<>();
+        s.put(SALES, csv(dir.resolve(FILES.get(0)), read(plan, SALES, salesSchema(false))));
+        s.put(TRANSACTIONS, csv(dir.resolve(FILES.get(2)), read(plan, TRANSACTIONS, transactionsSchema())));
+        s.put(CUSTOMERS, json(dir.resolve(FILES.get(3)), read(plan, CUSTOMERS, customersSchema())));
+        s.put(PRODUCTS, csv(dir.resolve(FILES.get(1)), read(plan, PRODUCTS, productsSchema())));
+        s.put(RATES, json(dir.resolve(FILES.get(4)), read(plan, RATES, ratesSchema())));
+        return s;
+    }
+
+    private static Schema read(StandardizationPlan plan, String input, Schema declared) {
+        return plan == null ? declared : declared.only(plan.columnsRead(input).orElse(declared.names()));
+    }
+
+    private static Source csv(Path file, Schema schema) {
+        return CsvSource.builder().path(file).options(CsvOptions.DEFAULT).schema(schema).build();
+    }
+
+    private static Source json(Path file, Schema schema) {
+        return JsonSource.builder().path(file).options(JsonOptions.DEFAULT).schema(schema).build();
     }
 
     /**

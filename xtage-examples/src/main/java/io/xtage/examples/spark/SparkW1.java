@@ -11,7 +11,6 @@ import io.xtage.spark.SparkStandardizeResult;
 import io.xtage.spark.SparkStandardizer;
 import io.xtage.spark.SparkTables;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -143,12 +142,11 @@ public final class SparkW1 {
             err.println("xtage w1 (spark): --data DIR and --out FILE are required");
             return 2;
         }
-        for (String f : new String[] {"sales_data.csv", "products.csv", "transactions.csv", "customer_data.json",
-            "exchange_rates.json"}) {
-            if (!data.toString().contains("://") && !Files.isRegularFile(data.resolve(f))) {
-                err.println("xtage w1 (spark): " + data.resolve(f) + " does not exist; run `xtage generate` first");
-                return 1;
-            }
+        java.util.Optional<Path> missing = data.toString().contains("://") ? java.util.Optional.empty()
+            : W1Workload.missingFile(data);
+        if (missing.isPresent()) {
+            err.println("xtage w1 (spark): " + missing.get() + " does not exist; run `xtage generate` first");
+            return 1;
         }
         SparkSession.Builder b = SparkSession.builder().appName("xtage-w1");
         if (master != null) {

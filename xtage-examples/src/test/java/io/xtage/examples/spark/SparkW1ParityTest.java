@@ -18,8 +18,6 @@ import io.xtage.preprocess.StepReport;
 import io.xtage.sink.csv.CsvSink;
 import io.xtage.source.csv.CsvOptions;
 import io.xtage.source.csv.CsvSource;
-import io.xtage.source.json.JsonOptions;
-import io.xtage.source.json.JsonSource;
 import io.xtage.spark.SparkEngine;
 import io.xtage.spark.SparkPreprocessor;
 import io.xtage.spark.SparkRead;
@@ -57,17 +55,7 @@ class SparkW1ParityTest {
         W1DataGenerator.generate(data, 20_000, 42);
         spark = SparkEngine.configure(SparkSession.builder().master("local[2]").appName("xtage-spark-test")
             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")).getOrCreate();
-        Map<String, Source> sources = new LinkedHashMap<>();
-        sources.put(W1Workload.SALES, CsvSource.builder().path(data.resolve("sales_data.csv"))
-            .options(CsvOptions.DEFAULT).schema(W1Workload.salesSchema(false)).build());
-        sources.put(W1Workload.TRANSACTIONS, CsvSource.builder().path(data.resolve("transactions.csv"))
-            .options(CsvOptions.DEFAULT).schema(W1Workload.transactionsSchema()).build());
-        sources.put(W1Workload.PRODUCTS, CsvSource.builder().path(data.resolve("products.csv"))
-            .options(CsvOptions.DEFAULT).schema(W1Workload.productsSchema()).build());
-        sources.put(W1Workload.CUSTOMERS, JsonSource.builder().path(data.resolve("customer_data.json"))
-            .options(JsonOptions.DEFAULT).schema(W1Workload.customersSchema()).build());
-        sources.put(W1Workload.RATES, JsonSource.builder().path(data.resolve("exchange_rates.json"))
-            .options(JsonOptions.DEFAULT).schema(W1Workload.ratesSchema()).build());
+        Map<String, Source> sources = W1Workload.fileSources(data, null);
         Map<String, ReadResult> reads = ParallelReads.readAll(sources, ProgressListener.NONE);
         localUnified = W1Workload.standardization().run(W1Workload.tables(reads));
         localPrepared = W1Workload.preprocessor().fitTransform(localUnified.table());
