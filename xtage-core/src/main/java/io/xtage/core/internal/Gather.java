@@ -39,38 +39,38 @@ public final class Gather {
         int n = idx.length;
         String name = src.name();
         if (src instanceof LongColumn) {
-            LongColumn c = (LongColumn) src;
+            long[] c = ColumnArrays.longs((LongColumn) src);
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 int j = idx[i];
-                out[i] = j < 0 ? Long.MIN_VALUE : c.getLong(j);
+                out[i] = j < 0 ? Long.MIN_VALUE : c[j];
             }
             return LongColumn.create(name, out);
         }
         if (src instanceof IntColumn) {
-            IntColumn c = (IntColumn) src;
+            int[] c = ColumnArrays.ints((IntColumn) src);
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 int j = idx[i];
-                out[i] = j < 0 ? Integer.MIN_VALUE : c.getInt(j);
+                out[i] = j < 0 ? Integer.MIN_VALUE : c[j];
             }
             return IntColumn.create(name, out);
         }
         if (src instanceof DoubleColumn) {
-            DoubleColumn c = (DoubleColumn) src;
+            double[] c = ColumnArrays.doubles((DoubleColumn) src);
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
                 int j = idx[i];
-                out[i] = j < 0 ? Double.NaN : c.getDouble(j);
+                out[i] = j < 0 ? Double.NaN : c[j];
             }
             return DoubleColumn.create(name, out);
         }
         if (src instanceof DateColumn) {
-            DateColumn c = (DateColumn) src;
+            int[] c = ColumnArrays.packedDates((DateColumn) src);
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 int j = idx[i];
-                out[i] = j < 0 ? Integer.MIN_VALUE : c.getIntInternal(j);
+                out[i] = j < 0 ? Integer.MIN_VALUE : c[j];
             }
             return DateColumn.createInternal(name, out);
         }

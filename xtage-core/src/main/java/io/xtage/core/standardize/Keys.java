@@ -4,6 +4,7 @@ import io.xtage.core.CoercionException;
 import io.xtage.core.SchemaException;
 import io.xtage.core.coerce.Coercers;
 import io.xtage.core.coerce.CoercionOptions;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,20 +116,20 @@ final class Keys {
 
     private static Reader longReader(Column<?> c) {
         if (c instanceof LongColumn) {
-            LongColumn lc = (LongColumn) c;
+            long[] lc = ColumnArrays.longs((LongColumn) c);
             return new Reader(c) {
                 @Override
                 long code(int row) {
-                    return lc.getLong(row); // missing is Long.MIN_VALUE == NO_CODE
+                    return lc[row]; // missing is Long.MIN_VALUE == NO_CODE
                 }
             };
         }
         if (c instanceof IntColumn) {
-            IntColumn ic = (IntColumn) c;
+            int[] ic = ColumnArrays.ints((IntColumn) c);
             return new Reader(c) {
                 @Override
                 long code(int row) {
-                    int v = ic.getInt(row);
+                    int v = ic[row];
                     return v == Integer.MIN_VALUE ? NO_CODE : v;
                 }
             };
@@ -143,11 +144,11 @@ final class Keys {
             };
         }
         if (c instanceof DateColumn) {
-            DateColumn dc = (DateColumn) c;
+            int[] dc = ColumnArrays.packedDates((DateColumn) c);
             return new Reader(c) {
                 @Override
                 long code(int row) {
-                    int v = dc.getIntInternal(row);
+                    int v = dc[row];
                     return v == Integer.MIN_VALUE ? NO_CODE : v;
                 }
             };
@@ -214,11 +215,11 @@ final class Keys {
             };
         }
         if (c instanceof LongColumn) {
-            LongColumn lc = (LongColumn) c;
+            long[] lc = ColumnArrays.longs((LongColumn) c);
             return new Reader(c) {
                 @Override
                 long code(int row) {
-                    long v = lc.getLong(row);
+                    long v = lc[row];
                     if (v == Long.MIN_VALUE) {
                         return NO_CODE;
                     }

@@ -1,5 +1,7 @@
 package io.xtage.preprocess.internal;
 
+import io.xtage.core.internal.ColumnArrays;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
@@ -100,16 +102,12 @@ public final class Groups {
     private static int[] rowsSharingFirstValue(Column<?> c, int n) {
         long[] v;
         if (c instanceof LongColumn) {
-            v = new long[n];
-            LongColumn lc = (LongColumn) c;
-            for (int i = 0; i < n; i++) {
-                v[i] = lc.getLong(i);
-            }
+            v = Arrays.copyOf(ColumnArrays.longs((LongColumn) c), n);
         } else if (c instanceof IntColumn) {
             v = new long[n];
-            IntColumn ic = (IntColumn) c;
+            int[] ic = ColumnArrays.ints((IntColumn) c);
             for (int i = 0; i < n; i++) {
-                int x = ic.getInt(i);
+                int x = ic[i];
                 v[i] = x == Integer.MIN_VALUE ? Long.MIN_VALUE : x;
             }
         } else {
@@ -196,22 +194,22 @@ public final class Groups {
 
     private static void mix(Column<?> c, long[] hash, int n, int[] rows) {
         if (c instanceof DoubleColumn) {
-            DoubleColumn d = (DoubleColumn) c;
+            double[] d = ColumnArrays.doubles((DoubleColumn) c);
             for (int i = 0; i < n; i++) {
                 int r = rows == null ? i : rows[i];
-                hash[i] = step(hash[i], doubleKey(d.getDouble(r)));
+                hash[i] = step(hash[i], doubleKey(d[r]));
             }
         } else if (c instanceof LongColumn) {
-            LongColumn d = (LongColumn) c;
+            long[] d = ColumnArrays.longs((LongColumn) c);
             for (int i = 0; i < n; i++) {
                 int r = rows == null ? i : rows[i];
-                hash[i] = step(hash[i], d.getLong(r));
+                hash[i] = step(hash[i], d[r]);
             }
         } else if (c instanceof IntColumn) {
-            IntColumn d = (IntColumn) c;
+            int[] d = ColumnArrays.ints((IntColumn) c);
             for (int i = 0; i < n; i++) {
                 int r = rows == null ? i : rows[i];
-                hash[i] = step(hash[i], d.getInt(r));
+                hash[i] = step(hash[i], d[r]);
             }
         } else if (c instanceof StringColumn) {
             // Within one column the dictionary key identifies the text.
@@ -229,10 +227,10 @@ public final class Groups {
                 }
             }
         } else if (c instanceof DateColumn) {
-            DateColumn d = (DateColumn) c;
+            int[] d = ColumnArrays.packedDates((DateColumn) c);
             for (int i = 0; i < n; i++) {
                 int r = rows == null ? i : rows[i];
-                hash[i] = step(hash[i], d.getIntInternal(r));
+                hash[i] = step(hash[i], d[r]);
             }
         } else if (c instanceof DateTimeColumn) {
             DateTimeColumn d = (DateTimeColumn) c;

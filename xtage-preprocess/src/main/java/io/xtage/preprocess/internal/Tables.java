@@ -1,15 +1,12 @@
 package io.xtage.preprocess.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.Gather;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -106,20 +103,17 @@ public final class Tables {
         int n = c.size();
         double[] out = new double[n];
         if (c instanceof DoubleColumn) {
-            DoubleColumn d = (DoubleColumn) c;
-            for (int i = 0; i < n; i++) {
-                out[i] = d.getDouble(i);
-            }
+            System.arraycopy(ColumnArrays.doubles((DoubleColumn) c), 0, out, 0, n);
         } else if (c instanceof LongColumn) {
-            LongColumn l = (LongColumn) c;
+            long[] l = ColumnArrays.longs((LongColumn) c);
             for (int i = 0; i < n; i++) {
-                long v = l.getLong(i);
+                long v = l[i];
                 out[i] = v == Long.MIN_VALUE ? Double.NaN : (double) v;
             }
         } else if (c instanceof IntColumn) {
-            IntColumn l = (IntColumn) c;
+            int[] l = ColumnArrays.ints((IntColumn) c);
             for (int i = 0; i < n; i++) {
-                int v = l.getInt(i);
+                int v = l[i];
                 out[i] = v == Integer.MIN_VALUE ? Double.NaN : (double) v;
             }
         } else {
@@ -136,14 +130,11 @@ public final class Tables {
         int n = c.size();
         long[] out = new long[n];
         if (c instanceof LongColumn) {
-            LongColumn l = (LongColumn) c;
-            for (int i = 0; i < n; i++) {
-                out[i] = l.getLong(i);
-            }
+            System.arraycopy(ColumnArrays.longs((LongColumn) c), 0, out, 0, n);
         } else if (c instanceof IntColumn) {
-            IntColumn l = (IntColumn) c;
+            int[] l = ColumnArrays.ints((IntColumn) c);
             for (int i = 0; i < n; i++) {
-                int v = l.getInt(i);
+                int v = l[i];
                 out[i] = v == Integer.MIN_VALUE ? Long.MIN_VALUE : v;
             }
         } else {
@@ -200,27 +191,27 @@ public final class Tables {
         int n = c.size();
         int k = 0;
         if (c instanceof DoubleColumn) {
-            DoubleColumn d = (DoubleColumn) c;
+            double[] d = ColumnArrays.doubles((DoubleColumn) c);
             for (int i = 0; i < n; i++) {
-                if (Double.isNaN(d.getDouble(i))) {
+                if (Double.isNaN(d[i])) {
                     k++;
                 }
             }
             return k;
         }
         if (c instanceof LongColumn) {
-            LongColumn l = (LongColumn) c;
+            long[] l = ColumnArrays.longs((LongColumn) c);
             for (int i = 0; i < n; i++) {
-                if (l.getLong(i) == Long.MIN_VALUE) {
+                if (l[i] == Long.MIN_VALUE) {
                     k++;
                 }
             }
             return k;
         }
         if (c instanceof IntColumn) {
-            IntColumn l = (IntColumn) c;
+            int[] l = ColumnArrays.ints((IntColumn) c);
             for (int i = 0; i < n; i++) {
-                if (l.getInt(i) == Integer.MIN_VALUE) {
+                if (l[i] == Integer.MIN_VALUE) {
                     k++;
                 }
             }

@@ -1,6 +1,7 @@
 package io.xtage.preprocess.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import java.time.LocalDate;
@@ -172,31 +173,31 @@ public final class Values {
         int n = c.size();
         String name = c.name();
         if (c instanceof DoubleColumn) {
-            DoubleColumn s = (DoubleColumn) c;
+            double[] s = ColumnArrays.doubles((DoubleColumn) c);
             double f = ((Number) fill).doubleValue();
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                double v = s.getDouble(i);
+                double v = s[i];
                 out[i] = Double.isNaN(v) ? f : v;
             }
             return DoubleColumn.create(name, out);
         }
         if (c instanceof LongColumn) {
-            LongColumn s = (LongColumn) c;
+            long[] s = ColumnArrays.longs((LongColumn) c);
             long f = ((Number) fill).longValue();
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
-                long v = s.getLong(i);
+                long v = s[i];
                 out[i] = v == Long.MIN_VALUE ? f : v;
             }
             return LongColumn.create(name, out);
         }
         if (c instanceof IntColumn) {
-            IntColumn s = (IntColumn) c;
+            int[] s = ColumnArrays.ints((IntColumn) c);
             int f = (int) ((Number) fill).longValue();
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
-                int v = s.getInt(i);
+                int v = s[i];
                 out[i] = v == Integer.MIN_VALUE ? f : v;
             }
             return IntColumn.create(name, out);
@@ -206,11 +207,11 @@ public final class Values {
             return StringColumns.map((StringColumn) c, name, v -> v.isEmpty() ? f : v);
         }
         if (c instanceof DateColumn) {
-            DateColumn s = (DateColumn) c;
+            int[] s = ColumnArrays.packedDates((DateColumn) c);
             int f = PackedLocalDate.pack((LocalDate) fill);
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
-                int v = s.getIntInternal(i);
+                int v = s[i];
                 out[i] = v == Integer.MIN_VALUE ? f : v;
             }
             return DateColumn.createInternal(name, out);

@@ -1,6 +1,7 @@
 package io.xtage.sink.internal;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * One column of a table seen through its xtage {@link ColumnType}, with the typed Tablesaw
- * column at hand so sinks read values with primitive getters. SHORT is widened to INT and FLOAT
+ * One column of a table seen through its xtage {@link ColumnType}, with the values of a number or
+ * date column in a primitive array so sinks read them without a call per value (the column's
+ * values when the view is made: make views of a finished table). SHORT is widened to INT and FLOAT
  * to DOUBLE, as {@link ColumnType#of} does. Immutable. No compatibility promise.
  */
 public final class ColumnView {
@@ -32,11 +34,13 @@ public final class ColumnView {
     private final ColumnType type;
     private final StringColumn strings;
     private final StringColumns.Reader stringReader;
-    private final IntColumn ints;
-    private final LongColumn longs;
-    private final DoubleColumn doubles;
+    // the values of a number or date column, as ColumnArrays gives them: read as the column is
+    // when the view is made, without a getter call per value
+    private final int[] ints;
+    private final long[] longs;
+    private final double[] doubles;
+    private final int[] dates;
     private final BooleanColumn booleans;
-    private final DateColumn dates;
     private final DateTimeColumn dateTimes;
 
     private ColumnView(String name, ColumnType type, Column<?> c) {
@@ -44,11 +48,11 @@ public final class ColumnView {
         this.type = type;
         this.strings = type == ColumnType.STRING ? (StringColumn) c : null;
         this.stringReader = strings == null ? null : StringColumns.reader(strings);
-        this.ints = type == ColumnType.INT ? (IntColumn) c : null;
-        this.longs = type == ColumnType.LONG ? (LongColumn) c : null;
-        this.doubles = type == ColumnType.DOUBLE ? (DoubleColumn) c : null;
+        this.ints = type == ColumnType.INT ? ColumnArrays.ints((IntColumn) c) : null;
+        this.longs = type == ColumnType.LONG ? ColumnArrays.longs((LongColumn) c) : null;
+        this.doubles = type == ColumnType.DOUBLE ? ColumnArrays.doubles((DoubleColumn) c) : null;
+        this.dates = type == ColumnType.LOCAL_DATE ? ColumnArrays.packedDates((DateColumn) c) : null;
         this.booleans = type == ColumnType.BOOLEAN ? (BooleanColumn) c : null;
-        this.dates = type == ColumnType.LOCAL_DATE ? (DateColumn) c : null;
         this.dateTimes = type == ColumnType.LOCAL_DATE_TIME ? (DateTimeColumn) c : null;
     }
 
@@ -107,15 +111,15 @@ public final class ColumnView {
             case STRING:
                 return stringReader.get(row).isEmpty();
             case INT:
-                return ints.getInt(row) == MISSING_INT;
+                return ints[row] == MISSING_INT;
             case LONG:
-                return longs.getLong(row) == MISSING_LONG;
+                return longs[row] == MISSING_LONG;
             case DOUBLE:
-                return Double.isNaN(doubles.getDouble(row));
+                return Double.isNaN(doubles[row]);
             case BOOLEAN:
                 return booleans.isMissing(row);
             case LOCAL_DATE:
-                return dates.isMissing(row);
+                return dates[row] == MISSING_INT;
             case LOCAL_DATE_TIME:
                 return dateTimes.isMissing(row);
             default:
@@ -149,17 +153,17 @@ public final class ColumnView {
 
     /** @param row a row @return the int, {@link #MISSING_INT} when missing */
     public int intValue(int row) {
-        return ints.getInt(row);
+        return ints[row];
     }
 
     /** @param row a row @return the long, {@link #MISSING_LONG} when missing */
     public long longValue(int row) {
-        return longs.getLong(row);
+        return longs[row];
     }
 
     /** @param row a row @return the double, NaN when missing */
     public double doubleValue(int row) {
-        return doubles.getDouble(row);
+        return doubles[row];
     }
 
     /** @param row a row that is not missing @return the boolean */
@@ -169,7 +173,7 @@ public final class ColumnView {
 
     /** @param row a row that is not missing @return the packed date */
     public int packedDate(int row) {
-        return dates.getIntInternal(row);
+        return dates[row];
     }
 
     /** @param row a row that is not missing @return the packed date-time */
@@ -192,19 +196,19 @@ public final class ColumnView {
                 out.append(stringReader.get(row));
                 break;
             case INT:
-                out.append(ints.getInt(row));
+                out.append(ints[row]);
                 break;
             case LONG:
-                out.append(longs.getLong(row));
+                out.append(longs[row]);
                 break;
             case DOUBLE:
-                Values.appendDouble(out, doubles.getDouble(row));
+                Values.appendDouble(out, doubles[row]);
                 break;
             case BOOLEAN:
                 out.append(booleanValue(row) ? "true" : "false");
                 break;
             case LOCAL_DATE:
-                Values.appendDate(out, dates.getIntInternal(row));
+                Values.appendDate(out, dates[row]);
                 break;
             case LOCAL_DATE_TIME:
                 out.append(Values.formatDateTime(dateTimes.getLongInternal(row)));
