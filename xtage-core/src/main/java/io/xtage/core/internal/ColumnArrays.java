@@ -3,7 +3,9 @@ package io.xtage.core.internal;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,17 +15,19 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 
 /**
- * The primitive arrays behind Tablesaw's number and date columns, for loops that visit every
- * value. Tablesaw's getters ({@code getDouble(row)}) check bounds and go through a list on every
+ * The primitive arrays behind Tablesaw's number and date columns, read and handed over without a
+ * copy. Tablesaw's getters ({@code getDouble(row)}) check bounds and go through a list on every
  * call, which the JIT's quick compiler does not inline: a third of the CPU of formatting a million
- * rows of CSV went there. Tablesaw keeps each column's values in a fastutil list in a protected
- * field; this reads that list's array, without a copy, and falls back to a copy when the field
- * cannot be read (another Tablesaw, a module that does not open it).
+ * rows of CSV went there; and its factories ({@code DoubleColumn.create(name, double[])}) copy the
+ * array they are given. Tablesaw keeps each column's values in a fastutil list in a field
+ * ({@code data}) that its own constructors take: this reads that list's array, and makes columns
+ * around an array, through those. Where they cannot be reached (another Tablesaw, a module that
+ * does not open them) it falls back to Tablesaw's copying methods, with the same results.
  *
- * <p>An array's first {@code column.size()} values are the column's, missing values as the
- * column keeps them (NaN, {@code Integer.MIN_VALUE}, {@code Long.MIN_VALUE}); it may be longer.
- * Callers read it and never write it, and only while the column is not appended to or changed.
- * No compatibility promise.
+ * <p>An array read is the column's values in its first {@code column.size()} places, missing
+ * values as the column keeps them (NaN, {@code Integer.MIN_VALUE}, {@code Long.MIN_VALUE}); it may
+ * be longer. Callers read it and never write it, and only while the column is not changed. An
+ * array handed to a factory belongs to the new column from then on. No compatibility promise.
  */
 public final class ColumnArrays {
     private static final Logger log = LoggerFactory.getLogger(ColumnArrays.class);
@@ -32,13 +36,18 @@ public final class ColumnArrays {
     private static final VarHandle LONGS = field(LongColumn.class, LongArrayList.class);
     private static final VarHandle INTS = field(IntColumn.class, IntArrayList.class);
     private static final VarHandle DATES = field(DateColumn.class, IntArrayList.class);
+    private static final MethodHandle NEW_DOUBLES = constructor(DoubleColumn.class, DoubleArrayList.class);
+    private static final MethodHandle NEW_LONGS = constructor(LongColumn.class, LongArrayList.class);
+    private static final MethodHandle NEW_INTS = constructor(IntColumn.class, IntArrayList.class);
+    private static final MethodHandle NEW_DATES = constructor(DateColumn.class, IntArrayList.class);
 
     private ColumnArrays() {
     }
 
-    /** @return whether the arrays are Tablesaw's own, not copies (true with the Tablesaw xtage is built on) */
+    /** @return whether arrays are read and handed over without copies (true with the Tablesaw xtage is built on) */
     public static boolean direct() {
-        return DOUBLES != null && LONGS != null && INTS != null && DATES != null;
+        return DOUBLES != null && LONGS != null && INTS != null && DATES != null && NEW_DOUBLES != null
+            && NEW_LONGS != null && NEW_INTS != null && NEW_DATES != null;
     }
 
     /** @param c a column @return its values, NaN where missing */
@@ -66,6 +75,94 @@ public final class ColumnArrays {
             out[i] = c.getIntInternal(i);
         }
         return out;
+    }
+
+    /**
+     * @param name the column name
+     * @param values the values, NaN where missing; the column keeps this array
+     * @return a column of {@code values}
+     */
+    public static DoubleColumn doubleColumn(String name, double[] values) {
+        if (NEW_DOUBLES != null) {
+            try {
+                return (DoubleColumn) NEW_DOUBLES.invokeExact(name, DoubleArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return DoubleColumn.create(name, values);
+    }
+
+    /**
+     * @param name the column name
+     * @param values the values, {@code Long.MIN_VALUE} where missing; the column keeps this array
+     * @return a column of {@code values}
+     */
+    public static LongColumn longColumn(String name, long[] values) {
+        if (NEW_LONGS != null) {
+            try {
+                return (LongColumn) NEW_LONGS.invokeExact(name, LongArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return LongColumn.create(name, values);
+    }
+
+    /**
+     * @param name the column name
+     * @param values the values, {@code Integer.MIN_VALUE} where missing; the column keeps this array
+     * @return a column of {@code values}
+     */
+    public static IntColumn intColumn(String name, int[] values) {
+        if (NEW_INTS != null) {
+            try {
+                return (IntColumn) NEW_INTS.invokeExact(name, IntArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return IntColumn.create(name, values);
+    }
+
+    /**
+     * @param name the column name
+     * @param packed packed dates ({@code PackedLocalDate}), {@code Integer.MIN_VALUE} where missing;
+     *     the column keeps this array
+     * @return a column of {@code packed}
+     */
+    public static DateColumn dateColumn(String name, int[] packed) {
+        if (NEW_DATES != null) {
+            try {
+                return (DateColumn) NEW_DATES.invokeExact(name, IntArrayList.wrap(packed));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return DateColumn.createInternal(name, packed);
+    }
+
+    /** A constructor's own exception, as it was (they throw only unchecked ones). */
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException) {
+            return (RuntimeException) e;
+        }
+        if (e instanceof Error) {
+            throw (Error) e;
+        }
+        return new IllegalStateException(e);
+    }
+
+    /** Tablesaw's constructor of {@code owner} from a name and a list, or null (and copies) when it cannot be reached. */
+    private static MethodHandle constructor(Class<?> owner, Class<?> list) {
+        try {
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                .findConstructor(owner, MethodType.methodType(void.class, String.class, list))
+                .asType(MethodType.methodType(owner, String.class, list));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("{} columns are made through copies: {}", owner.getSimpleName(), e.toString());
+            return null;
+        }
     }
 
     /** Tablesaw's {@code data} field of {@code owner}, or null (and copies) when it cannot be read. */

@@ -45,7 +45,7 @@ public final class Gather {
                 int j = idx[i];
                 out[i] = j < 0 ? Long.MIN_VALUE : c[j];
             }
-            return LongColumn.create(name, out);
+            return ColumnArrays.longColumn(name, out);
         }
         if (src instanceof IntColumn) {
             int[] c = ColumnArrays.ints((IntColumn) src);
@@ -54,7 +54,7 @@ public final class Gather {
                 int j = idx[i];
                 out[i] = j < 0 ? Integer.MIN_VALUE : c[j];
             }
-            return IntColumn.create(name, out);
+            return ColumnArrays.intColumn(name, out);
         }
         if (src instanceof DoubleColumn) {
             double[] c = ColumnArrays.doubles((DoubleColumn) src);
@@ -63,7 +63,7 @@ public final class Gather {
                 int j = idx[i];
                 out[i] = j < 0 ? Double.NaN : c[j];
             }
-            return DoubleColumn.create(name, out);
+            return ColumnArrays.doubleColumn(name, out);
         }
         if (src instanceof DateColumn) {
             int[] c = ColumnArrays.packedDates((DateColumn) src);
@@ -72,7 +72,7 @@ public final class Gather {
                 int j = idx[i];
                 out[i] = j < 0 ? Integer.MIN_VALUE : c[j];
             }
-            return DateColumn.createInternal(name, out);
+            return ColumnArrays.dateColumn(name, out);
         }
         if (src instanceof DateTimeColumn) {
             DateTimeColumn c = (DateTimeColumn) src;

@@ -8,6 +8,7 @@ import io.xtage.core.coerce.Coercers;
 import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.coerce.DateInference;
 import io.xtage.core.coerce.DatePatterns;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.report.SourceReport;
 import io.xtage.core.schema.ColumnSpec;
@@ -445,7 +446,7 @@ public final class TableBuilder {
         @Override
         Column<?> column() {
             // exact size: the builder's growable array keeps up to half again as much spare room
-            return IntColumn.create(col.name(), col.asIntArray());
+            return ColumnArrays.intColumn(col.name(), col.asIntArray());
         }
     }
 
@@ -485,7 +486,7 @@ public final class TableBuilder {
         @Override
         Column<?> column() {
             // exact size: the builder's growable array keeps up to half again as much spare room
-            return LongColumn.create(col.name(), col.asLongArray());
+            return ColumnArrays.longColumn(col.name(), col.asLongArray());
         }
     }
 
@@ -525,7 +526,7 @@ public final class TableBuilder {
         @Override
         Column<?> column() {
             // exact size: the builder's growable array keeps up to half again as much spare room
-            return DoubleColumn.create(col.name(), col.asDoubleArray());
+            return ColumnArrays.doubleColumn(col.name(), col.asDoubleArray());
         }
     }
 

@@ -9,6 +9,7 @@ import io.xtage.core.coerce.CoercionOptions;
 import io.xtage.core.coerce.DateInference;
 import io.xtage.core.coerce.DatePatterns;
 import io.xtage.core.coerce.DateShapeReport;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.schema.ColumnType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,8 +21,6 @@ import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -185,9 +184,9 @@ final class Casts {
             for (int i = 0; i < n; i++) {
                 ints[i] = out[i] == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) out[i];
             }
-            return IntColumn.create(src.name(), ints);
+            return ColumnArrays.intColumn(src.name(), ints);
         }
-        return LongColumn.create(src.name(), out);
+        return ColumnArrays.longColumn(src.name(), out);
     }
 
     private Column<?> toDouble(Column<?> src, ColumnType from) {
@@ -243,7 +242,7 @@ final class Casts {
             default:
                 return null;
         }
-        return DoubleColumn.create(src.name(), out);
+        return ColumnArrays.doubleColumn(src.name(), out);
     }
 
     private Column<?> toText(Column<?> src) {
@@ -320,7 +319,7 @@ final class Casts {
                 out[i] = PackedLocalDateTime.date(p);
             }
         }
-        return DateColumn.createInternal(src.name(), out);
+        return ColumnArrays.dateColumn(src.name(), out);
     }
 
     private Column<?> toDateTime(Column<?> src, ColumnType from) {
@@ -447,6 +446,6 @@ final class Casts {
         for (int i = 0; i < n; i++) {
             packed[i] = out[i] == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) out[i];
         }
-        return DateColumn.createInternal(s.name(), packed);
+        return ColumnArrays.dateColumn(s.name(), packed);
     }
 }

@@ -2,6 +2,7 @@ package io.xtage.core.standardize;
 
 import io.xtage.core.SchemaException;
 import io.xtage.core.XtageException;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.Gather;
 import io.xtage.core.schema.ColumnType;
 import java.util.Arrays;
@@ -133,7 +134,7 @@ final class Duplicates {
                         cnt[g.groupOf[r]]++;
                     }
                 }
-                return LongColumn.create(name, cnt);
+                return ColumnArrays.longColumn(name, cnt);
             }
             case MEAN: {
                 NumericColumn<?> nc = numeric(c, fn, type, join, name);
@@ -149,7 +150,7 @@ final class Duplicates {
                 for (int x = 0; x < g.count; x++) {
                     out[x] = cnt[x] == 0 ? Double.NaN : sum[x] / cnt[x];
                 }
-                return DoubleColumn.create(name, out);
+                return ColumnArrays.doubleColumn(name, out);
             }
             case SUM: {
                 NumericColumn<?> nc = numeric(c, fn, type, join, name);
@@ -162,7 +163,7 @@ final class Duplicates {
                             sum[x] = Double.isNaN(sum[x]) ? nc.getDouble(r) : sum[x] + nc.getDouble(r);
                         }
                     }
-                    return DoubleColumn.create(name, sum);
+                    return ColumnArrays.doubleColumn(name, sum);
                 }
                 long[] sum = new long[g.count];
                 Arrays.fill(sum, Long.MIN_VALUE);
@@ -182,7 +183,7 @@ final class Duplicates {
                         }
                     }
                 }
-                return LongColumn.create(name, sum);
+                return ColumnArrays.longColumn(name, sum);
             }
             case MIN:
             case MAX: {

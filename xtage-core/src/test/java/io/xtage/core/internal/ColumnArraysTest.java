@@ -12,6 +12,7 @@ import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.columns.dates.PackedLocalDate;
 
 class ColumnArraysTest {
 
@@ -20,6 +21,34 @@ class ColumnArraysTest {
         assertThat(ColumnArrays.direct()).isTrue();
         DoubleColumn d = DoubleColumn.create("d", new double[] {1.5, Double.NaN, -2});
         assertThat(ColumnArrays.doubles(d)).isSameAs(ColumnArrays.doubles(d));
+    }
+
+    @Test
+    void factoriesKeepTheArrayAndMakeTheColumnsTablesawsFactoriesMake() {
+        double[] d = {1.5, Double.NaN, -2};
+        long[] l = {7, Long.MIN_VALUE, -9_000_000_000L};
+        int[] i = {3, Integer.MIN_VALUE, -4};
+        int[] t = {PackedLocalDate.pack(LocalDate.of(2024, 2, 29)), Integer.MIN_VALUE,
+            PackedLocalDate.pack(LocalDate.of(1970, 1, 1))};
+        DoubleColumn dc = ColumnArrays.doubleColumn("d", d);
+        LongColumn lc = ColumnArrays.longColumn("l", l);
+        IntColumn ic = ColumnArrays.intColumn("i", i);
+        DateColumn tc = ColumnArrays.dateColumn("t", t);
+        assertThat(ColumnArrays.doubles(dc)).isSameAs(d);
+        assertThat(ColumnArrays.longs(lc)).isSameAs(l);
+        assertThat(ColumnArrays.ints(ic)).isSameAs(i);
+        assertThat(ColumnArrays.packedDates(tc)).isSameAs(t);
+        assertThat(dc.asList()).isEqualTo(DoubleColumn.create("d", d).asList());
+        assertThat(lc.asList()).isEqualTo(LongColumn.create("l", l).asList());
+        assertThat(ic.asList()).isEqualTo(IntColumn.create("i", i).asList());
+        assertThat(tc.asList()).isEqualTo(DateColumn.createInternal("t", t).asList());
+        assertThat(List.of(dc.name(), lc.name(), ic.name(), tc.name())).containsExactly("d", "l", "i", "t");
+        assertThat(List.of(dc.countMissing(), lc.countMissing(), ic.countMissing(), tc.countMissing()))
+            .containsExactly(1, 1, 1, 1);
+        // a column made this way grows as any other
+        dc.append(4.0);
+        assertThat(dc.size()).isEqualTo(4);
+        assertThat(dc.getDouble(3)).isEqualTo(4.0);
     }
 
     @Test

@@ -180,7 +180,7 @@ public final class Values {
                 double v = s[i];
                 out[i] = Double.isNaN(v) ? f : v;
             }
-            return DoubleColumn.create(name, out);
+            return ColumnArrays.doubleColumn(name, out);
         }
         if (c instanceof LongColumn) {
             long[] s = ColumnArrays.longs((LongColumn) c);
@@ -190,7 +190,7 @@ public final class Values {
                 long v = s[i];
                 out[i] = v == Long.MIN_VALUE ? f : v;
             }
-            return LongColumn.create(name, out);
+            return ColumnArrays.longColumn(name, out);
         }
         if (c instanceof IntColumn) {
             int[] s = ColumnArrays.ints((IntColumn) c);
@@ -200,7 +200,7 @@ public final class Values {
                 int v = s[i];
                 out[i] = v == Integer.MIN_VALUE ? f : v;
             }
-            return IntColumn.create(name, out);
+            return ColumnArrays.intColumn(name, out);
         }
         if (c instanceof StringColumn) {
             String f = (String) fill;
@@ -214,7 +214,7 @@ public final class Values {
                 int v = s[i];
                 out[i] = v == Integer.MIN_VALUE ? f : v;
             }
-            return DateColumn.createInternal(name, out);
+            return ColumnArrays.dateColumn(name, out);
         }
         if (c instanceof DateTimeColumn) {
             DateTimeColumn s = (DateTimeColumn) c;
@@ -251,21 +251,21 @@ public final class Values {
                 for (int i = 0; i < n; i++) {
                     a[i] = values[i] == null ? Integer.MIN_VALUE : (int) ((Number) values[i]).longValue();
                 }
-                return IntColumn.create(name, a);
+                return ColumnArrays.intColumn(name, a);
             }
             case LONG: {
                 long[] a = new long[n];
                 for (int i = 0; i < n; i++) {
                     a[i] = values[i] == null ? Long.MIN_VALUE : ((Number) values[i]).longValue();
                 }
-                return LongColumn.create(name, a);
+                return ColumnArrays.longColumn(name, a);
             }
             case DOUBLE: {
                 double[] a = new double[n];
                 for (int i = 0; i < n; i++) {
                     a[i] = values[i] == null ? Double.NaN : ((Number) values[i]).doubleValue();
                 }
-                return DoubleColumn.create(name, a);
+                return ColumnArrays.doubleColumn(name, a);
             }
             case STRING: {
                 StringColumn c = StringColumn.create(name);
@@ -290,7 +290,7 @@ public final class Values {
                 for (int i = 0; i < n; i++) {
                     a[i] = values[i] == null ? Integer.MIN_VALUE : PackedLocalDate.pack((LocalDate) values[i]);
                 }
-                return DateColumn.createInternal(name, a);
+                return ColumnArrays.dateColumn(name, a);
             }
             default: {
                 DateTimeColumn c = DateTimeColumn.create(name);

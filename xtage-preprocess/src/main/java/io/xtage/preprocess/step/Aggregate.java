@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.Gather;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.PreprocessException;
@@ -20,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -282,7 +281,7 @@ public final class Aggregate implements StatelessStep {
             for (int i = 0; i < n; i++) {
                 counts[groupOf[i]]++;
             }
-            return LongColumn.create(a.output, counts);
+            return ColumnArrays.longColumn(a.output, counts);
         }
         Column<?> c = Tables.column(table, a.column, TYPE);
         ColumnType t = Tables.type(c, TYPE);
@@ -294,7 +293,7 @@ public final class Aggregate implements StatelessStep {
                         counts[groupOf[i]]++;
                     }
                 }
-                return LongColumn.create(a.output, counts);
+                return ColumnArrays.longColumn(a.output, counts);
             }
             case SUM:
             case MEAN:
@@ -330,7 +329,7 @@ public final class Aggregate implements StatelessStep {
                     sum[gi] = Long.MIN_VALUE;
                 }
             }
-            return LongColumn.create(a.output, sum);
+            return ColumnArrays.longColumn(a.output, sum);
         }
         double[] v = Tables.doubles(c);
         double[] out = new double[groups];
@@ -356,7 +355,7 @@ public final class Aggregate implements StatelessStep {
                 Arrays.sort(seg);
                 out[gi] = Stats.medianOfSorted(seg);
             }
-            return DoubleColumn.create(a.output, out);
+            return ColumnArrays.doubleColumn(a.output, out);
         }
         double[] comp = new double[groups];
         long[] k = new long[groups];
@@ -381,7 +380,7 @@ public final class Aggregate implements StatelessStep {
             double s = out[gi] + comp[gi];
             out[gi] = k[gi] == 0 ? Double.NaN : (a.fn == Function.MEAN ? s / k[gi] : s);
         }
-        return DoubleColumn.create(a.output, out);
+        return ColumnArrays.doubleColumn(a.output, out);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

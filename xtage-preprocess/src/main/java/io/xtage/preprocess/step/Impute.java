@@ -1,6 +1,7 @@
 package io.xtage.preprocess.step;
 
 import io.xtage.core.SchemaException;
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.internal.Parallel;
 import io.xtage.core.internal.StringColumns;
 import io.xtage.core.schema.ColumnType;
@@ -25,7 +26,6 @@ import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -543,7 +543,7 @@ public final class Impute implements Step {
                     for (int i = 0; i < n; i++) {
                         flags[i] = c.isMissing(i) ? 1 : 0;
                     }
-                    edit.append(IntColumn.create(ind, flags));
+                    edit.append(ColumnArrays.intColumn(ind, flags));
                     r.columnAdded(ind);
                 }
             }

@@ -1,5 +1,6 @@
 package io.xtage.preprocess.step;
 
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -363,7 +363,7 @@ public final class Outliers implements Step {
                         }
                         v[i] = y;
                     }
-                    out = DoubleColumn.create(b.column, v);
+                    out = ColumnArrays.doubleColumn(b.column, v);
                 } else {
                     long lo = b.lower == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE + 1
                         : (long) Math.max(Long.MIN_VALUE + 1, Math.ceil(b.lower));
@@ -388,9 +388,9 @@ public final class Outliers implements Step {
                             iv[i] = x == Long.MIN_VALUE ? Integer.MIN_VALUE
                                 : (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, x));
                         }
-                        out = IntColumn.create(b.column, iv);
+                        out = ColumnArrays.intColumn(b.column, iv);
                     } else {
-                        out = LongColumn.create(b.column, v);
+                        out = ColumnArrays.longColumn(b.column, v);
                     }
                 }
                 if (changed > 0) {

@@ -1,5 +1,6 @@
 package io.xtage.preprocess.step;
 
+import io.xtage.core.internal.ColumnArrays;
 import io.xtage.core.schema.ColumnType;
 import io.xtage.preprocess.ColumnSelector;
 import io.xtage.preprocess.FittedStep;
@@ -297,7 +298,7 @@ public final class Scale implements Step {
                         changed++;
                     }
                 }
-                DoubleColumn col = DoubleColumn.create(s.output, out);
+                DoubleColumn col = ColumnArrays.doubleColumn(s.output, out);
                 if (s.output.equals(s.column)) {
                     edit.replace(s.column, col);
                     r.cellsChanged(s.column, changed);

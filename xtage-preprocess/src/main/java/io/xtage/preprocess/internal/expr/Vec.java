@@ -1,11 +1,10 @@
 package io.xtage.preprocess.internal.expr;
 
+import io.xtage.core.internal.ColumnArrays;
 import java.util.Arrays;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
@@ -139,9 +138,9 @@ public final class Vec {
     public Column<?> toColumn(String name) {
         switch (type) {
             case LONG:
-                return LongColumn.create(name, l);
+                return ColumnArrays.longColumn(name, l);
             case DOUBLE:
-                return DoubleColumn.create(name, d);
+                return ColumnArrays.doubleColumn(name, d);
             case STRING: {
                 StringColumn c = StringColumn.create(name);
                 for (int i = 0; i < n; i++) {
@@ -161,7 +160,7 @@ public final class Vec {
                 return c;
             }
             case DATE:
-                return DateColumn.createInternal(name, dt);
+                return ColumnArrays.dateColumn(name, dt);
             case DATETIME:
                 return DateTimeColumn.createInternal(name, l);
             default:
