@@ -52,29 +52,22 @@ public final class ColumnArrays {
 
     /** @param c a column @return its values, NaN where missing */
     public static double[] doubles(DoubleColumn c) {
-        return DOUBLES == null ? c.asDoubleArray() : ((DoubleArrayList) DOUBLES.get(c)).elements();
+        return doubles(c, DOUBLES != null);
     }
 
     /** @param c a column @return its values, {@code Long.MIN_VALUE} where missing */
     public static long[] longs(LongColumn c) {
-        return LONGS == null ? c.asLongArray() : ((LongArrayList) LONGS.get(c)).elements();
+        return longs(c, LONGS != null);
     }
 
     /** @param c a column @return its values, {@code Integer.MIN_VALUE} where missing */
     public static int[] ints(IntColumn c) {
-        return INTS == null ? c.asIntArray() : ((IntArrayList) INTS.get(c)).elements();
+        return ints(c, INTS != null);
     }
 
     /** @param c a column @return its packed dates ({@code PackedLocalDate}), {@code Integer.MIN_VALUE} where missing */
     public static int[] packedDates(DateColumn c) {
-        if (DATES != null) {
-            return ((IntArrayList) DATES.get(c)).elements();
-        }
-        int[] out = new int[c.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = c.getIntInternal(i);
-        }
-        return out;
+        return packedDates(c, DATES != null);
     }
 
     /**
@@ -83,14 +76,7 @@ public final class ColumnArrays {
      * @return a column of {@code values}
      */
     public static DoubleColumn doubleColumn(String name, double[] values) {
-        if (NEW_DOUBLES != null) {
-            try {
-                return (DoubleColumn) NEW_DOUBLES.invokeExact(name, DoubleArrayList.wrap(values));
-            } catch (Throwable e) {
-                throw rethrow(e);
-            }
-        }
-        return DoubleColumn.create(name, values);
+        return doubleColumn(name, values, NEW_DOUBLES != null);
     }
 
     /**
@@ -99,14 +85,7 @@ public final class ColumnArrays {
      * @return a column of {@code values}
      */
     public static LongColumn longColumn(String name, long[] values) {
-        if (NEW_LONGS != null) {
-            try {
-                return (LongColumn) NEW_LONGS.invokeExact(name, LongArrayList.wrap(values));
-            } catch (Throwable e) {
-                throw rethrow(e);
-            }
-        }
-        return LongColumn.create(name, values);
+        return longColumn(name, values, NEW_LONGS != null);
     }
 
     /**
@@ -115,14 +94,7 @@ public final class ColumnArrays {
      * @return a column of {@code values}
      */
     public static IntColumn intColumn(String name, int[] values) {
-        if (NEW_INTS != null) {
-            try {
-                return (IntColumn) NEW_INTS.invokeExact(name, IntArrayList.wrap(values));
-            } catch (Throwable e) {
-                throw rethrow(e);
-            }
-        }
-        return IntColumn.create(name, values);
+        return intColumn(name, values, NEW_INTS != null);
     }
 
     /**
@@ -132,14 +104,77 @@ public final class ColumnArrays {
      * @return a column of {@code packed}
      */
     public static DateColumn dateColumn(String name, int[] packed) {
-        if (NEW_DATES != null) {
-            try {
-                return (DateColumn) NEW_DATES.invokeExact(name, IntArrayList.wrap(packed));
-            } catch (Throwable e) {
-                throw rethrow(e);
-            }
+        return dateColumn(name, packed, NEW_DATES != null);
+    }
+
+    // Each of the above, through Tablesaw's internals (direct) or its public, copying methods: the
+    // tests hold both ways to the same results.
+
+    static double[] doubles(DoubleColumn c, boolean direct) {
+        return direct ? ((DoubleArrayList) DOUBLES.get(c)).elements() : c.asDoubleArray();
+    }
+
+    static long[] longs(LongColumn c, boolean direct) {
+        return direct ? ((LongArrayList) LONGS.get(c)).elements() : c.asLongArray();
+    }
+
+    static int[] ints(IntColumn c, boolean direct) {
+        return direct ? ((IntArrayList) INTS.get(c)).elements() : c.asIntArray();
+    }
+
+    static int[] packedDates(DateColumn c, boolean direct) {
+        if (direct) {
+            return ((IntArrayList) DATES.get(c)).elements();
         }
-        return DateColumn.createInternal(name, packed);
+        int[] out = new int[c.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.getIntInternal(i);
+        }
+        return out;
+    }
+
+    static DoubleColumn doubleColumn(String name, double[] values, boolean direct) {
+        if (!direct) {
+            return DoubleColumn.create(name, values);
+        }
+        try {
+            return (DoubleColumn) NEW_DOUBLES.invokeExact(name, DoubleArrayList.wrap(values));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    static LongColumn longColumn(String name, long[] values, boolean direct) {
+        if (!direct) {
+            return LongColumn.create(name, values);
+        }
+        try {
+            return (LongColumn) NEW_LONGS.invokeExact(name, LongArrayList.wrap(values));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    static IntColumn intColumn(String name, int[] values, boolean direct) {
+        if (!direct) {
+            return IntColumn.create(name, values);
+        }
+        try {
+            return (IntColumn) NEW_INTS.invokeExact(name, IntArrayList.wrap(values));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    static DateColumn dateColumn(String name, int[] packed, boolean direct) {
+        if (!direct) {
+            return DateColumn.createInternal(name, packed);
+        }
+        try {
+            return (DateColumn) NEW_DATES.invokeExact(name, IntArrayList.wrap(packed));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     /** A constructor's own exception, as it was (they throw only unchecked ones). */
