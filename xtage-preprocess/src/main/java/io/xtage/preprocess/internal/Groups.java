@@ -82,7 +82,7 @@ public final class Groups {
             for (int i = 0; i < n; i++) {
                 out[g.groupOf[i]] = i;
             }
-            java.util.Arrays.sort(out);
+            Arrays.sort(out);
         } else {
             System.arraycopy(g.firstRow, 0, out, 0, g.count);
         }
@@ -100,19 +100,10 @@ public final class Groups {
      *     integral column with values in a range of a few times {@code n}
      */
     private static int[] rowsSharingFirstValue(Column<?> c, int n) {
-        long[] v;
-        if (c instanceof LongColumn) {
-            v = Arrays.copyOf(ColumnArrays.longs((LongColumn) c), n);
-        } else if (c instanceof IntColumn) {
-            v = new long[n];
-            int[] ic = ColumnArrays.ints((IntColumn) c);
-            for (int i = 0; i < n; i++) {
-                int x = ic[i];
-                v[i] = x == Integer.MIN_VALUE ? Long.MIN_VALUE : x;
-            }
-        } else {
+        if (!(c instanceof LongColumn || c instanceof IntColumn)) {
             return null;
         }
+        long[] v = Tables.longs(c);
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (long x : v) {
@@ -141,7 +132,7 @@ public final class Groups {
                 rows[k++] = i;
             }
         }
-        return k > n / 2 ? null : java.util.Arrays.copyOf(rows, k);
+        return k > n / 2 ? null : Arrays.copyOf(rows, k);
     }
 
     /** Groups the rows {@code rows} (all rows when null) of the columns; ids and first rows index into {@code rows}. */
@@ -176,7 +167,7 @@ public final class Groups {
                 s = (s + 1) & mask;
             }
         }
-        return new Groups(groupOf, groups, java.util.Arrays.copyOf(first, groups));
+        return new Groups(groupOf, groups, Arrays.copyOf(first, groups));
     }
 
     private static long finish(long h) {
